@@ -1,0 +1,18 @@
+/* digestcore C API: entities. Included by digest/digest.h; follows its conventions. */
+#ifndef DIGEST_C_ENTITIES_H
+#define DIGEST_C_ENTITIES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "digest/export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DIGEST_C_ENTITIES_H */

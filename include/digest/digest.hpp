@@ -1,0 +1,49 @@
+// Digests: the posts of a period (an ISO week, say), grouped by source and
+// ordered by date. A Digest holds its own copies of the posts, so it outlives
+// the collection it was built from.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "digest/model.hpp"
+#include "digest/result.hpp"
+
+namespace digest {
+
+struct Period {
+  Date first;  // inclusive
+  Date last;   // inclusive
+  std::string label;  // "2021-W33", or "2021-08-16..2021-08-22"
+  bool operator==(const Period&) const = default;
+};
+
+// "2021-W33" (also "2021W33", "2021-w33"): Monday to Sunday of that ISO week.
+DG_API Result<Period> parse_iso_week(std::string_view text);
+// The ISO week that contains `day`.
+DG_API Period iso_week_of(Date day);
+
+struct DigestSection {
+  std::string source_id;  // empty for posts with no source
+  std::string heading;    // the source's name, or its id when it is unknown
+  std::vector<Post> posts;  // by digest date, then title, then id
+};
+
+struct Digest {
+  std::string title;
+  Period period;
+  std::vector<DigestSection> sections;  // by heading (search-key order)
+  std::size_t post_count() const;
+};
+
+struct DigestOptions {
+  std::string title;  // default: "Digest <label>"
+};
+
+// Selects the posts whose digest date (posted_on, else published_on) falls in
+// `period` and groups them by source.
+DG_API Digest build_digest(const Collection& collection, const Period& period,
+                           const DigestOptions& options = {});
+
+}  // namespace digest

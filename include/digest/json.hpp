@@ -1,0 +1,74 @@
+// JSON import and export (simdjson On-Demand): the library's own format (one
+// document, or JSON Lines streamed line by line), JSON Feed 1.1 and WordPress
+// REST API post arrays. The schema is in docs/schema.md.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "digest/model.hpp"
+#include "digest/result.hpp"
+
+namespace digest {
+
+enum class JsonFormat {
+  detect,      // from the content: JSON Feed ("version" is a jsonfeed URL),
+               // WordPress (an array of objects with "title": {"rendered"}),
+               // JSON Lines (several top-level values, one per line), own
+  own,         // {"digestcore": 1, "sources": [...], "posts": [...]}
+  json_lines,  // one post per line; a line {"source": {...}} defines a source
+  json_feed,   // JSON Feed 1.1
+  wordpress,   // WordPress REST API: an array of post objects
+};
+
+struct ImportOptions {
+  JsonFormat format = JsonFormat::detect;
+  // false: the first bad record fails the import and the collection is left
+  // unchanged. true: bad records are skipped and listed in ImportReport.
+  bool skip_bad_records = false;
+  // Name used in error messages (set by import_file to the path).
+  std::string source_name;
+  // Limits that keep hostile input bounded.
+  std::size_t max_depth = 64;
+  std::size_t max_line_bytes = 64u << 20;  // JSON Lines: longest line
+};
+
+struct ImportReport {
+  std::size_t posts_added = 0;
+  std::size_t sources_added = 0;
+  std::vector<Error> skipped;  // one per skipped record, with its position
+};
+
+// Parses `json` and adds its posts and sources to `collection`.
+DG_API Result<ImportReport> import_json(Collection& collection, std::string_view json,
+                                        const ImportOptions& options = {});
+
+// Reads and imports a file. JSON Lines files are streamed in bounded memory
+// whatever their size; other formats are read whole.
+DG_API Result<ImportReport> import_file(Collection& collection, const std::string& path,
+                                        const ImportOptions& options = {});
+
+struct ExportOptions {
+  bool pretty = true;  // indentation and one member per line
+};
+
+// The own format; import_json(export_json(c)) == c, unknown fields included.
+DG_API std::string export_json(const Collection& collection, const ExportOptions& options = {});
+// One post per line (sources first, as {"source": {...}} lines).
+DG_API std::string export_json_lines(const Collection& collection);
+
+struct FeedOptions {
+  std::string title = "digestcore feed";
+  std::string home_page_url;
+  std::string feed_url;
+  bool pretty = true;
+};
+// JSON Feed 1.1; fields JSON Feed lacks go in a "_digestcore" object per item.
+DG_API std::string export_json_feed(const Collection& collection, const FeedOptions& options = {});
+
+// Appends `text` to `out` as a JSON string literal (quotes included).
+DG_API void append_json_string(std::string& out, std::string_view text);
+
+}  // namespace digest

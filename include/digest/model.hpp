@@ -1,0 +1,133 @@
+// The data model: sources (outlets), posts (clippings) and the collection
+// that owns them. Knows nothing of JSON, Python or C.
+#pragma once
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "digest/result.hpp"
+
+namespace digest {
+
+// Hash for unordered containers keyed by std::string that are looked up by
+// std::string_view without building a temporary string.
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept {
+    return std::hash<std::string_view>{}(s);
+  }
+};
+
+using Date = boost::gregorian::date;
+
+// A calendar date with an optional time of day and an optional UTC offset.
+// A time without an offset is local time of unknown zone.
+struct DG_API DateTime {
+  Date date;                                  // always a valid date
+  std::optional<std::int32_t> seconds;        // seconds since midnight, [0, 86400)
+  std::optional<std::int32_t> utc_offset_minutes;  // e.g. +270 for +04:30
+
+  DateTime() : date(1970, 1, 1) {}
+  explicit DateTime(Date d) : date(d) {}
+
+  // ISO 8601: "2021-08-23", "2021-08-23T10:05:00", "2021-08-23T10:05:00+04:30",
+  // "…Z" for a zero offset.
+  std::string to_iso() const;
+  // The date part alone: "2021-08-23".
+  std::string date_iso() const;
+  // Reads the forms to_iso writes plus fractional seconds, which are dropped,
+  // and "T" or " " between date and time. Anything else is an error.
+  static Result<DateTime> from_iso(std::string_view text);
+
+  bool operator==(const DateTime& other) const {
+    return date == other.date && seconds == other.seconds &&
+           utc_offset_minutes == other.utc_offset_minutes;
+  }
+};
+
+// A JSON member the importer did not recognise, kept verbatim so that an
+// export writes it back unchanged. `raw_json` is the value's JSON text.
+struct ExtraField {
+  std::string name;
+  std::string raw_json;
+  bool operator==(const ExtraField&) const = default;
+};
+
+struct DG_API Source {
+  std::string id;
+  std::string name;
+  std::vector<std::string> aliases;
+  std::string url;
+  std::string language;  // BCP 47
+  std::string country;   // ISO 3166-1 alpha-2
+  std::vector<ExtraField> extra;
+  bool operator==(const Source&) const = default;
+};
+
+struct DG_API Post {
+  std::string id;
+  std::string title;
+  std::string url;
+  std::optional<DateTime> posted_on;     // when the curator posted the clipping
+  std::optional<DateTime> published_on;  // when the outlet published the original
+  std::vector<std::string> authors;
+  std::string source;  // a Source id when known, else the outlet as written
+  std::string place;
+  std::string excerpt;
+  std::string body;
+  std::string language;  // BCP 47
+  std::vector<std::string> tags;
+  std::vector<ExtraField> extra;
+
+  // The date a digest files this post under: posted_on, else published_on.
+  std::optional<Date> digest_date() const;
+
+  bool operator==(const Post&) const = default;
+};
+
+// Owns posts and sources, in insertion order, each unique by id.
+class DG_API Collection {
+ public:
+  Status add_post(Post post);      // ErrorCode::duplicate_id, invalid_argument (empty id)
+  Status add_source(Source source);
+
+  const Post* find_post(std::string_view id) const;
+  const Source* find_source(std::string_view id) const;
+  Post* find_post(std::string_view id);
+
+  std::span<const Post> posts() const { return posts_; }
+  std::span<const Source> sources() const { return sources_; }
+  std::size_t size() const { return posts_.size(); }
+  bool empty() const { return posts_.empty() && sources_.empty(); }
+
+  // Posts whose digest_date() is in [first, last], in insertion order.
+  std::vector<const Post*> select(Date first, Date last) const;
+
+  // Moves every post and source of `other` in. All or nothing: on a
+  // duplicate id (with this collection or inside `other`) nothing changes.
+  Status merge(Collection&& other);
+
+  void clear();
+  void reserve(std::size_t posts);
+
+  bool operator==(const Collection& other) const {
+    return posts_ == other.posts_ && sources_ == other.sources_;
+  }
+
+ private:
+  std::vector<Post> posts_;
+  std::vector<Source> sources_;
+  std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> post_index_;
+  std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> source_index_;
+};
+
+}  // namespace digest

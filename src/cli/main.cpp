@@ -1,0 +1,256 @@
+// digestcore command-line tool: a thin shell over the C++ API.
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "digest/digest.h"
+#include "digest/digest.hpp"
+#include "digest/json.hpp"
+#include "digest/render.hpp"
+
+namespace {
+
+const char* const kMainHelp =
+    "usage: digestcore <command> [options]\n"
+    "\n"
+    "Multilingual press digests from JSON collections.\n"
+    "\n"
+    "commands:\n"
+    "  digest    build the digest of one ISO week and render it\n"
+    "  convert   convert collections between JSON formats\n"
+    "  check     validate collections and report bad records\n"
+    "\n"
+    "Run 'digestcore <command> --help' for a command's options.\n"
+    "options:\n"
+    "  -h, --help      show this help\n"
+    "  --version       show the version\n";
+
+const char* const kDigestHelp =
+    "usage: digestcore digest INPUT... --week YYYY-Www [--format markdown|json|jsonfeed]\n"
+    "                         [--input-format FMT] [--title TEXT] [-o FILE]\n"
+    "\n"
+    "Selects the posts of one ISO week (by posted date, else published date)\n"
+    "from every INPUT, groups them by source and renders the digest.\n"
+    "\n"
+    "options:\n"
+    "  --week YYYY-Www     the ISO week, e.g. 2021-W33 (required)\n"
+    "  --format FMT        markdown (default), json, or jsonfeed\n"
+    "  --input-format FMT  detect (default), own, jsonl, jsonfeed, wordpress\n"
+    "  --title TEXT        the digest's title (default: 'Digest YYYY-Www')\n"
+    "  -o, --output FILE   write to FILE instead of standard output\n"
+    "  -h, --help          show this help\n";
+
+const char* const kConvertHelp =
+    "usage: digestcore convert INPUT... --to own|jsonl|jsonfeed [--input-format FMT] [-o FILE]\n"
+    "\n"
+    "Reads every INPUT into one collection and writes it in another format.\n"
+    "\n"
+    "options:\n"
+    "  --to FMT            own (default), jsonl, or jsonfeed\n"
+    "  --input-format FMT  detect (default), own, jsonl, jsonfeed, wordpress\n"
+    "  -o, --output FILE   write to FILE instead of standard output\n"
+    "  -h, --help          show this help\n";
+
+const char* const kCheckHelp =
+    "usage: digestcore check INPUT... [--input-format FMT]\n"
+    "\n"
+    "Reads every INPUT, skipping bad records, and prints one line per bad\n"
+    "record with its position and reason. Exits 1 if any record was bad.\n"
+    "\n"
+    "options:\n"
+    "  --input-format FMT  detect (default), own, jsonl, jsonfeed, wordpress\n"
+    "  -h, --help          show this help\n";
+
+struct UsageError {
+  std::string message;
+};
+
+struct Args {
+  std::vector<std::string> inputs;
+  std::string week, format, to, input_format = "detect", title, output;
+  bool help = false;
+};
+
+Args parse_args(int argc, char** argv, int first, const std::vector<std::string>& valued) {
+  Args a;
+  for (int i = first; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "-h" || arg == "--help") {
+      a.help = true;
+      continue;
+    }
+    if (arg.size() > 1 && arg[0] == '-') {
+      std::string name = arg, value;
+      bool has_value = false;
+      if (auto eq = arg.find('='); eq != std::string::npos && arg.rfind("--", 0) == 0) {
+        name = arg.substr(0, eq);
+        value = arg.substr(eq + 1);
+        has_value = true;
+      }
+      if (name == "-o") name = "--output";
+      bool known = false;
+      for (const auto& v : valued) known |= (v == name);
+      if (!known) throw UsageError{"unknown option '" + name + "'"};
+      if (!has_value) {
+        if (i + 1 >= argc) throw UsageError{"option '" + name + "' needs a value"};
+        value = argv[++i];
+      }
+      if (name == "--week") a.week = value;
+      else if (name == "--format") a.format = value;
+      else if (name == "--to") a.to = value;
+      else if (name == "--input-format") a.input_format = value;
+      else if (name == "--title") a.title = value;
+      else if (name == "--output") a.output = value;
+      continue;
+    }
+    a.inputs.push_back(arg);
+  }
+  return a;
+}
+
+digest::JsonFormat input_format(const std::string& name) {
+  if (name == "detect") return digest::JsonFormat::detect;
+  if (name == "own") return digest::JsonFormat::own;
+  if (name == "jsonl") return digest::JsonFormat::json_lines;
+  if (name == "jsonfeed") return digest::JsonFormat::json_feed;
+  if (name == "wordpress") return digest::JsonFormat::wordpress;
+  throw UsageError{"unknown input format '" + name + "' (detect, own, jsonl, jsonfeed, wordpress)"};
+}
+
+// Loads every input into `c`; returns false after printing the error.
+bool load_inputs(digest::Collection& c, const Args& a, bool skip_bad, bool& any_skipped) {
+  if (a.inputs.empty()) throw UsageError{"no INPUT file given"};
+  digest::ImportOptions options;
+  options.format = input_format(a.input_format);
+  options.skip_bad_records = skip_bad;
+  any_skipped = false;
+  for (const auto& path : a.inputs) {
+    auto r = digest::import_file(c, path, options);
+    if (!r.ok()) {
+      std::fprintf(stderr, "digestcore: %s\n", r.error().to_string().c_str());
+      return false;
+    }
+    for (const auto& e : r->skipped) {
+      std::fprintf(stdout, "%s\n", e.to_string().c_str());
+      any_skipped = true;
+    }
+  }
+  return true;
+}
+
+bool write_output(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return std::fflush(stdout) == 0;
+  }
+  std::ofstream f(path, std::ios::binary);
+  f.write(text.data(), static_cast<std::streamsize>(text.size()));
+  f.close();
+  if (!f) {
+    std::fprintf(stderr, "digestcore: %s: cannot write file\n", path.c_str());
+    return false;
+  }
+  return true;
+}
+
+int cmd_digest(int argc, char** argv) {
+  Args a = parse_args(argc, argv, 2, {"--week", "--format", "--input-format", "--title", "--output"});
+  if (a.help) {
+    std::fputs(kDigestHelp, stdout);
+    return 0;
+  }
+  if (a.week.empty()) throw UsageError{"--week is required (e.g. --week 2021-W33)"};
+  std::string format = a.format.empty() ? "markdown" : a.format;
+  if (format != "markdown" && format != "json" && format != "jsonfeed")
+    throw UsageError{"unknown format '" + format + "' (markdown, json, jsonfeed)"};
+  auto period = digest::parse_iso_week(a.week);
+  if (!period.ok()) throw UsageError{period.error().to_string()};
+  digest::Collection c;
+  bool skipped = false;
+  if (!load_inputs(c, a, false, skipped)) return 1;
+  digest::DigestOptions options;
+  options.title = a.title;
+  digest::Digest d = digest::build_digest(c, *period, options);
+  std::string text;
+  if (format == "markdown") {
+    text = digest::render_markdown(d);
+  } else if (format == "json") {
+    text = digest::render_json(d);
+  } else {
+    digest::Collection selected;
+    for (const auto& s : d.sections) {
+      if (const digest::Source* src = c.find_source(s.source_id)) (void)selected.add_source(*src);
+      for (const auto& p : s.posts) (void)selected.add_post(p);
+    }
+    digest::FeedOptions feed;
+    feed.title = d.title;
+    text = digest::export_json_feed(selected, feed);
+  }
+  return write_output(a.output, text) ? 0 : 1;
+}
+
+int cmd_convert(int argc, char** argv) {
+  Args a = parse_args(argc, argv, 2, {"--to", "--input-format", "--output"});
+  if (a.help) {
+    std::fputs(kConvertHelp, stdout);
+    return 0;
+  }
+  std::string to = a.to.empty() ? "own" : a.to;
+  if (to != "own" && to != "jsonl" && to != "jsonfeed")
+    throw UsageError{"unknown output format '" + to + "' (own, jsonl, jsonfeed)"};
+  digest::Collection c;
+  bool skipped = false;
+  if (!load_inputs(c, a, false, skipped)) return 1;
+  std::string text = to == "own"     ? digest::export_json(c)
+                     : to == "jsonl" ? digest::export_json_lines(c)
+                                     : digest::export_json_feed(c);
+  return write_output(a.output, text) ? 0 : 1;
+}
+
+int cmd_check(int argc, char** argv) {
+  Args a = parse_args(argc, argv, 2, {"--input-format"});
+  if (a.help) {
+    std::fputs(kCheckHelp, stdout);
+    return 0;
+  }
+  digest::Collection c;
+  bool skipped = false;
+  if (!load_inputs(c, a, true, skipped)) return 1;
+  std::fprintf(stderr, "digestcore: %zu posts, %zu sources%s\n", c.size(), c.sources().size(),
+               skipped ? ", some records skipped" : ", no bad records");
+  return skipped ? 1 : 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    if (argc < 2) {
+      std::fputs(kMainHelp, stderr);
+      return 2;
+    }
+    std::string_view cmd = argv[1];
+    if (cmd == "-h" || cmd == "--help" || cmd == "help") {
+      std::fputs(kMainHelp, stdout);
+      return 0;
+    }
+    if (cmd == "--version") {
+      std::printf("digestcore %s\n", dg_version());
+      return 0;
+    }
+    if (cmd == "digest") return cmd_digest(argc, argv);
+    if (cmd == "convert") return cmd_convert(argc, argv);
+    if (cmd == "check") return cmd_check(argc, argv);
+    throw UsageError{"unknown command '" + std::string(cmd) + "' (try --help)"};
+  } catch (const UsageError& e) {
+    std::fprintf(stderr, "digestcore: %s\n", e.message.c_str());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "digestcore: internal error: %s\n", e.what());
+    return 3;
+  }
+}

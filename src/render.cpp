@@ -1,0 +1,213 @@
+#include "digest/render.hpp"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include "digest/json.hpp"
+
+namespace digest {
+
+namespace {
+
+// Escapes Markdown's inline syntax so titles and excerpts render as text.
+void append_md_text(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '[': case ']':
+      case '<': case '>': case '#': case '|':
+        out += '\\';
+        out += c;
+        break;
+      case '\r': break;
+      case '\n': out += ' '; break;
+      default: out += c;
+    }
+  }
+}
+
+// A link target: spaces and parentheses would end it early.
+void append_md_url(std::string& out, std::string_view url) {
+  static const char hex[] = "0123456789ABCDEF";
+  for (unsigned char c : url) {
+    if (c == ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c < 0x20) {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+}
+
+std::string long_date(Date d) {
+  static const char* const months[] = {"January", "February", "March",     "April",
+                                       "May",     "June",     "July",      "August",
+                                       "September", "October", "November", "December"};
+  return std::to_string(d.day()) + " " + months[d.month() - 1] + " " + std::to_string(d.year());
+}
+
+void append_excerpt_quote(std::string& out, std::string_view excerpt) {
+  // Each line of the excerpt becomes a quoted line; blank lines separate
+  // paragraphs inside the quote.
+  std::size_t start = 0;
+  while (start <= excerpt.size()) {
+    std::size_t nl = excerpt.find('\n', start);
+    std::string_view line = excerpt.substr(start, nl == std::string_view::npos ? excerpt.npos : nl - start);
+    out += line.empty() ? ">" : "> ";
+    append_md_text(out, line);
+    out += '\n';
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+}
+
+}  // namespace
+
+std::string render_markdown(const Digest& digest) {
+  std::string out;
+  out += "# ";
+  append_md_text(out, digest.title);
+  out += "\n\n*";
+  out += long_date(digest.period.first) + " – " + long_date(digest.period.last);
+  std::size_t n = digest.post_count();
+  out += " · " + std::to_string(n) + (n == 1 ? " post" : " posts");
+  out += " from " + std::to_string(digest.sections.size()) +
+         (digest.sections.size() == 1 ? " source*\n" : " sources*\n");
+  if (n == 0) out += "\nNo posts in this period.\n";
+  for (const DigestSection& s : digest.sections) {
+    out += "\n## ";
+    append_md_text(out, s.heading);
+    out += "\n";
+    for (const Post& p : s.posts) {
+      out += "\n### ";
+      if (!p.url.empty()) {
+        out += '[';
+        append_md_text(out, p.title.empty() ? p.id : p.title);
+        out += "](";
+        append_md_url(out, p.url);
+        out += ')';
+      } else {
+        append_md_text(out, p.title.empty() ? p.id : p.title);
+      }
+      out += "\n\n";
+      std::string byline;
+      for (std::size_t i = 0; i < p.authors.size(); ++i) {
+        if (i) byline += ", ";
+        append_md_text(byline, p.authors[i]);
+      }
+      auto add = [&](std::string_view part, bool escape = true) {
+        if (part.empty()) return;
+        if (!byline.empty()) byline += " · ";
+        if (escape) append_md_text(byline, part);
+        else byline += part;
+      };
+      add(s.heading);
+      add(p.place);
+      if (p.published_on) add("published " + p.published_on->date_iso(), false);
+      if (p.posted_on) add("posted " + p.posted_on->date_iso(), false);
+      out += "*" + byline + "*\n";
+      if (!p.excerpt.empty()) {
+        out += '\n';
+        append_excerpt_quote(out, p.excerpt);
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
+void append_json_strings(std::string& out, const std::vector<std::string>& v) {
+  out += '[';
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(out, v[i]);
+  }
+  out += ']';
+}
+
+}  // namespace
+
+std::string render_json(const Digest& digest, bool pretty) {
+  const char* nl = pretty ? "\n" : "";
+  auto indent = [&](int level) { return pretty ? std::string(static_cast<std::size_t>(level) * 2, ' ') : std::string(); };
+  const char* colon = pretty ? ": " : ":";
+  std::string out;
+  auto member = [&](int level, std::string_view name) {
+    out += indent(level);
+    append_json_string(out, name);
+    out += colon;
+  };
+  out += "{";
+  out += nl;
+  member(1, "title");
+  append_json_string(out, digest.title);
+  out += ",";
+  out += nl;
+  member(1, "period");
+  out += "{\"label\":";
+  append_json_string(out, digest.period.label);
+  out += ",\"first\":\"" + boost::gregorian::to_iso_extended_string(digest.period.first) +
+         "\",\"last\":\"" + boost::gregorian::to_iso_extended_string(digest.period.last) + "\"},";
+  out += nl;
+  member(1, "post_count");
+  out += std::to_string(digest.post_count()) + ",";
+  out += nl;
+  member(1, "sections");
+  out += "[";
+  for (std::size_t si = 0; si < digest.sections.size(); ++si) {
+    const DigestSection& s = digest.sections[si];
+    out += si ? "," : "";
+    out += nl;
+    out += indent(2) + "{";
+    out += nl;
+    member(3, "source");
+    append_json_string(out, s.source_id);
+    out += ",";
+    out += nl;
+    member(3, "heading");
+    append_json_string(out, s.heading);
+    out += ",";
+    out += nl;
+    member(3, "posts");
+    out += "[";
+    for (std::size_t pi = 0; pi < s.posts.size(); ++pi) {
+      const Post& p = s.posts[pi];
+      out += pi ? "," : "";
+      out += nl;
+      out += indent(4) + "{\"id\":";
+      append_json_string(out, p.id);
+      out += ",\"title\":";
+      append_json_string(out, p.title);
+      out += ",\"url\":";
+      append_json_string(out, p.url);
+      out += ",\"authors\":";
+      append_json_strings(out, p.authors);
+      out += ",\"place\":";
+      append_json_string(out, p.place);
+      out += ",\"posted_on\":";
+      if (p.posted_on) append_json_string(out, p.posted_on->to_iso());
+      else out += "null";
+      out += ",\"published_on\":";
+      if (p.published_on) append_json_string(out, p.published_on->to_iso());
+      else out += "null";
+      out += ",\"language\":";
+      append_json_string(out, p.language);
+      out += ",\"tags\":";
+      append_json_strings(out, p.tags);
+      out += ",\"excerpt\":";
+      append_json_string(out, p.excerpt);
+      out += "}";
+    }
+    out += nl;
+    out += indent(3) + "]";
+    out += nl;
+    out += indent(2) + "}";
+  }
+  out += nl;
+  out += indent(1) + "]";
+  out += nl;
+  out += "}\n";
+  return out;
+}
+
+}  // namespace digest
