@@ -30,7 +30,7 @@ struct DigestSection {
   std::vector<Post> posts;  // by digest date, then title, then id
 };
 
-struct Digest {
+struct DG_API Digest {
   std::string title;
   Period period;
   std::vector<DigestSection> sections;  // by heading (search-key order)

@@ -23,6 +23,14 @@ enum class JsonFormat {
   wordpress,   // WordPress REST API: an array of post objects
 };
 
+// The format JsonFormat::detect picks for `json` (never JsonFormat::detect):
+// an array is WordPress; an object whose top-level keys include "digestcore"
+// (or "posts"/"sources" holding arrays) is the own format; one whose
+// "version" is a jsonfeed.org URL is JSON Feed; any other object is the first
+// record of JSON Lines. Empty or non-JSON input gives JsonFormat::own, whose
+// import then reports the error.
+DG_API JsonFormat detect_json_format(std::string_view json);
+
 struct ImportOptions {
   JsonFormat format = JsonFormat::detect;
   // false: the first bad record fails the import and the collection is left

@@ -35,6 +35,11 @@ struct Token {
 
 struct NormalizerOptions {
   Utf8Mode utf8 = Utf8Mode::lenient;
+  // Diagnostics: tokens() always runs ICU's word BreakIterator, even when the
+  // key's word breaks are exactly its spaces (letters of scripts without
+  // dictionary segmentation, and digits), where it normally skips it. Same
+  // results, slower; the tests use it to check the fast path.
+  bool always_icu_word_break = false;
 };
 
 // Thread-safe: one Normalizer may be used by many threads at once; all
@@ -53,6 +58,8 @@ class DG_API Normalizer {
 
   // A process-wide lenient Normalizer, built on first use.
   static const Normalizer& shared();
+  // A process-wide strict Normalizer (ill-formed UTF-8 is an error).
+  static const Normalizer& shared_strict();
 
   const NormalizerOptions& options() const noexcept;
 
@@ -69,11 +76,18 @@ class DG_API Normalizer {
   // Any-Latin; Latin-ASCII, for cross-script keys.
   Result<std::string> transliterate(std::string_view text) const;
 
+  // A cross-script key: search_key(transliterate(search_key(text))), ASCII
+  // only ([a-z0-9 ]). "Mojāhedin" and its Persian spelling come closer, but
+  // transliteration is lossy: use it as a second key, beside search_key.
+  // Idempotent.
+  Result<std::string> latin_key(std::string_view text) const;
+
   // ISO 15924 code of the script most letters of `text` are in ("Latn",
   // "Arab", "Cyrl", ...), "Zyyy" when it has no letters.
   std::string dominant_script(std::string_view text) const;
 
  private:
+  bool strict_utf8() const noexcept;
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -37,7 +37,7 @@ static void test_import_and_access(void) {
   CHECK(dg_post_get(p, DG_POST_TITLE, &s, &len) == DG_OK);
   CHECK(len == strlen("River talks resume") && memcmp(s, "River talks resume", len) == 0);
   CHECK(dg_post_author_count(p, &n) == DG_OK && n == 2);
-  CHECK(dg_post_author_at(p, 1, &s, &len) == DG_OK && len == 8 && memcmp(s, "B. Writer", 8) == 0);
+  CHECK(dg_post_author_at(p, 1, &s, &len) == DG_OK && len == 9 && memcmp(s, "B. Writer", 9) == 0);
   CHECK(dg_post_author_at(p, 2, &s, &len) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_post_digest_date(p, &y, &m, &d) == DG_OK && y == 2021 && m == 8 && d == 17);
   CHECK(dg_collection_find_post(c, "nope", 4, &p) == DG_E_NOT_FOUND);

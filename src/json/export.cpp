@@ -1,0 +1,288 @@
+// JSON export: the own format (pretty or compact), JSON Lines and JSON Feed
+// 1.1. Strings are escaped by append_json_string (invalid UTF-8 becomes
+// U+FFFD); extra fields are written minified when they are valid JSON and as
+// a JSON string of their text otherwise, so the output is always valid JSON.
+#include <array>
+#include <string>
+#include <vector>
+
+#include "digest/json.hpp"
+#include "json/json_internal.hpp"
+
+namespace digest {
+
+namespace {
+
+constexpr std::size_t kExtraNestingLimit = std::size_t(1) << 20;
+
+class Writer {
+ public:
+  Writer(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
+
+  void open(char c) {
+    prefix();
+    out_ += c;
+    first_.push_back(true);
+  }
+  void close(char c) {
+    bool empty = first_.back();
+    first_.pop_back();
+    if (pretty_ && !empty) newline();
+    out_ += c;
+  }
+  void key(std::string_view k) {
+    prefix();
+    append_json_string(out_, k);
+    out_ += pretty_ ? ": " : ":";
+    after_key_ = true;
+  }
+  void string(std::string_view s) {
+    prefix();
+    append_json_string(out_, s);
+  }
+  void raw(std::string_view r) {
+    prefix();
+    out_ += r;
+  }
+  // A JSON value kept as text (ExtraField::raw_json).
+  void extra(std::string_view raw_json) {
+    prefix();
+    std::size_t mark = out_.size();
+    if (!json_detail::check_raw_json(raw_json, kExtraNestingLimit, &out_).ok) {
+      out_.resize(mark);
+      append_json_string(out_, raw_json);
+    }
+  }
+  // Arrays of strings stay on one line, pretty or not.
+  void strings(const std::vector<std::string>& v) {
+    prefix();
+    out_ += '[';
+    for (std::size_t i = 0; i < v.size(); ++i) {
+      if (i) out_ += pretty_ ? ", " : ",";
+      append_json_string(out_, v[i]);
+    }
+    out_ += ']';
+  }
+
+  void member(std::string_view k, std::string_view s) {
+    key(k);
+    string(s);
+  }
+  void member_if(std::string_view k, const std::string& s) {
+    if (!s.empty()) member(k, s);
+  }
+  void strings_if(std::string_view k, const std::vector<std::string>& v) {
+    if (v.empty()) return;
+    key(k);
+    strings(v);
+  }
+
+ private:
+  void prefix() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (first_.empty()) return;
+    if (!first_.back()) out_ += ',';
+    first_.back() = false;
+    if (pretty_) newline();
+  }
+  void newline() {
+    out_ += '\n';
+    out_.append(first_.size() * 2, ' ');
+  }
+
+  std::string& out_;
+  bool pretty_;
+  bool after_key_ = false;
+  std::vector<bool> first_;
+};
+
+bool is_post_field(std::string_view k) {
+  static constexpr std::array<std::string_view, 12> names = {
+      "id", "title", "url", "posted_on", "published_on", "authors",
+      "source", "place", "excerpt", "body", "language", "tags"};
+  for (std::string_view n : names)
+    if (n == k) return true;
+  return false;
+}
+
+bool is_source_field(std::string_view k) {
+  return k == "id" || k == "name" || k == "aliases" || k == "url" || k == "language" ||
+         k == "country";
+}
+
+void write_post(Writer& w, const Post& p) {
+  w.open('{');
+  w.member("id", p.id);
+  w.member_if("title", p.title);
+  w.member_if("url", p.url);
+  if (p.posted_on) w.member("posted_on", p.posted_on->to_iso());
+  if (p.published_on) w.member("published_on", p.published_on->to_iso());
+  w.strings_if("authors", p.authors);
+  w.member_if("source", p.source);
+  w.member_if("place", p.place);
+  w.member_if("excerpt", p.excerpt);
+  w.member_if("body", p.body);
+  w.member_if("language", p.language);
+  w.strings_if("tags", p.tags);
+  for (const ExtraField& x : p.extra) {
+    if (is_post_field(x.name)) continue;  // would read back as the model field
+    w.key(x.name);
+    w.extra(x.raw_json);
+  }
+  w.close('}');
+}
+
+void write_source(Writer& w, const Source& s) {
+  w.open('{');
+  w.member("id", s.id);
+  w.member_if("name", s.name);
+  w.strings_if("aliases", s.aliases);
+  w.member_if("url", s.url);
+  w.member_if("language", s.language);
+  w.member_if("country", s.country);
+  for (const ExtraField& x : s.extra) {
+    if (is_source_field(x.name)) continue;
+    w.key(x.name);
+    w.extra(x.raw_json);
+  }
+  w.close('}');
+}
+
+// JSON Feed item members that the importer keeps as extra fields, so they
+// may be written back at item level.
+bool feed_item_extra(std::string_view k) {
+  if (k.starts_with("_")) return k != "_digestcore";
+  return k == "external_url" || k == "image" || k == "banner_image" || k == "date_modified" ||
+         k == "attachments";
+}
+
+void write_feed_item(Writer& w, const Post& p) {
+  w.open('{');
+  w.member("id", p.id);
+  w.member_if("url", p.url);
+  w.member_if("title", p.title);
+  w.member("content_text", p.body);
+  w.member_if("summary", p.excerpt);
+  // date_published must be a full RFC 3339 date-time: a missing time is
+  // midnight and a missing offset UTC; the exact value goes in _digestcore.
+  const std::optional<DateTime>& shown = p.posted_on ? p.posted_on : p.published_on;
+  bool posted_exact = !p.posted_on || (p.posted_on->seconds && p.posted_on->utc_offset_minutes);
+  if (shown) {
+    DateTime d = *shown;
+    if (!d.seconds) d.seconds = 0;
+    if (!d.utc_offset_minutes) d.utc_offset_minutes = 0;
+    w.member("date_published", d.to_iso());
+  }
+  w.strings_if("tags", p.tags);
+  w.member_if("language", p.language);
+  if (!p.authors.empty()) {
+    w.key("authors");
+    w.open('[');
+    for (const std::string& a : p.authors) {
+      w.open('{');
+      w.member("name", a);
+      w.close('}');
+    }
+    w.close(']');
+  }
+  // Extra fields: a leading run of item-level names stays at item level; the
+  // rest go into _digestcore, written last, so that import keeps their order.
+  std::size_t split = 0;
+  while (split < p.extra.size() && feed_item_extra(p.extra[split].name)) ++split;
+  for (std::size_t i = 0; i < split; ++i) {
+    w.key(p.extra[i].name);
+    w.extra(p.extra[i].raw_json);
+  }
+  bool need_ext = !posted_exact || (!p.posted_on && p.published_on) || p.published_on ||
+                  !p.source.empty() || !p.place.empty() || split < p.extra.size();
+  if (need_ext) {
+    w.key("_digestcore");
+    w.open('{');
+    if (p.posted_on && !posted_exact) {
+      w.member("posted_on", p.posted_on->to_iso());
+    } else if (!p.posted_on && p.published_on) {
+      w.key("posted_on");
+      w.raw("null");  // date_published above is the publication date
+    }
+    if (p.published_on) w.member("published_on", p.published_on->to_iso());
+    w.member_if("source", p.source);
+    w.member_if("place", p.place);
+    for (std::size_t i = split; i < p.extra.size(); ++i) {
+      if (is_post_field(p.extra[i].name)) continue;
+      w.key(p.extra[i].name);
+      w.extra(p.extra[i].raw_json);
+    }
+    w.close('}');
+  }
+  w.close('}');
+}
+
+}  // namespace
+
+std::string export_json(const Collection& c, const ExportOptions& options) {
+  std::string out;
+  Writer w(out, options.pretty);
+  w.open('{');
+  w.key("digestcore");
+  w.raw("1");
+  w.key("sources");
+  w.open('[');
+  for (const Source& s : c.sources()) write_source(w, s);
+  w.close(']');
+  w.key("posts");
+  w.open('[');
+  for (const Post& p : c.posts()) write_post(w, p);
+  w.close(']');
+  w.close('}');
+  out += '\n';
+  return out;
+}
+
+std::string export_json_lines(const Collection& c) {
+  std::string out;
+  for (const Source& s : c.sources()) {
+    Writer w(out, false);
+    w.open('{');
+    w.key("source");
+    write_source(w, s);
+    w.close('}');
+    out += '\n';
+  }
+  for (const Post& p : c.posts()) {
+    Writer w(out, false);
+    write_post(w, p);
+    out += '\n';
+  }
+  return out;
+}
+
+std::string export_json_feed(const Collection& c, const FeedOptions& options) {
+  std::string out;
+  Writer w(out, options.pretty);
+  w.open('{');
+  w.member("version", "https://jsonfeed.org/version/1.1");
+  w.member("title", options.title);
+  w.member_if("home_page_url", options.home_page_url);
+  w.member_if("feed_url", options.feed_url);
+  w.key("items");
+  w.open('[');
+  for (const Post& p : c.posts()) write_feed_item(w, p);
+  w.close(']');
+  if (!c.sources().empty()) {
+    w.key("_digestcore");
+    w.open('{');
+    w.key("sources");
+    w.open('[');
+    for (const Source& s : c.sources()) write_source(w, s);
+    w.close(']');
+    w.close('}');
+  }
+  w.close('}');
+  out += '\n';
+  return out;
+}
+
+}  // namespace digest

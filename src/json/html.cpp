@@ -1,0 +1,253 @@
+// HTML fragments to plain text with gumbo (a real HTML5 parser: entities,
+// implied end tags and malformed markup are handled as a browser would).
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+#include <type_traits>
+#include <new>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "json/json_internal.hpp"
+
+namespace digest::json_detail {
+
+namespace {
+
+bool html_space(char c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+
+bool name_is(std::string_view name, std::initializer_list<std::string_view> list) {
+  for (std::string_view w : list) {
+    if (w.size() != name.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < w.size() && same; ++i) same = ascii_lower(name[i]) == w[i];
+    if (same) return true;
+  }
+  return false;
+}
+
+// Nesting depth the markup asks for, counting only elements that nest (void
+// elements and those whose end tag is implied are left out). An
+// over-estimate is harmless: it only has to catch pathological input before
+// gumbo spends quadratic time on it.
+std::size_t estimated_nesting(std::string_view html) {
+  std::size_t depth = 0, max_depth = 0;
+  std::size_t i = 0, n = html.size();
+  while (true) {
+    const void* lt = std::memchr(html.data() + i, '<', n - i);
+    if (!lt) break;
+    i = static_cast<std::size_t>(static_cast<const char*>(lt) - html.data()) + 1;
+    if (i >= n) break;
+    bool closing = html[i] == '/';
+    std::size_t j = closing ? i + 1 : i;
+    std::size_t name_start = j;
+    while (j < n && ((html[j] >= 'a' && html[j] <= 'z') || (html[j] >= 'A' && html[j] <= 'Z') ||
+                     (html[j] >= '0' && html[j] <= '9')))
+      ++j;
+    if (j == name_start) continue;
+    std::string_view name = html.substr(name_start, j - name_start);
+    if (name_is(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                       "param", "source", "track", "wbr", "p", "li", "dt", "dd", "option",
+                       "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot", "rb", "rt",
+                       "rp", "colgroup"}))
+      continue;
+    if (closing) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    const void* gt = std::memchr(html.data() + j, '>', n - j);
+    if (gt && static_cast<const char*>(gt)[-1] == '/') continue;  // self-closing
+    max_depth = std::max(max_depth, ++depth);
+  }
+  return max_depth;
+}
+
+enum class Kind { inline_, drop, line, paragraph, cell, br };
+
+Kind kind_of(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
+    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO:
+      return Kind::drop;
+    case GUMBO_TAG_P: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_DL:
+    case GUMBO_TAG_TABLE: case GUMBO_TAG_FIGURE: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_NAV: case GUMBO_TAG_MAIN: case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_HR: case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_HGROUP: case GUMBO_TAG_MENU:
+      return Kind::paragraph;
+    case GUMBO_TAG_DIV: case GUMBO_TAG_LI: case GUMBO_TAG_TR: case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_LEGEND: case GUMBO_TAG_CENTER:
+      return Kind::line;
+    case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+      return Kind::cell;
+    case GUMBO_TAG_BR:
+      return Kind::br;
+    default:
+      return Kind::inline_;
+  }
+}
+
+// Accumulates text, emitting a pending space or line breaks only before the
+// next visible character, so leading and trailing breaks never appear.
+class TextSink {
+ public:
+  explicit TextSink(std::string& out) : out_(out) {}
+
+  void block(int breaks) { breaks_ = std::max(breaks_, breaks); }
+  void line_break() { breaks_ = std::min(breaks_ + 1, 2); }
+  void space() { space_ = true; }
+
+  void text(std::string_view t, bool preformatted) {
+    std::size_t i = 0, n = t.size();
+    while (i < n) {
+      if (preformatted) {
+        std::size_t j = t.find('\n', i);
+        if (j == std::string_view::npos) j = n;
+        if (j > i) {
+          flush();
+          out_.append(t.data() + i, j - i);
+        }
+        if (j < n) line_break();
+        i = j + 1;
+        continue;
+      }
+      if (html_space(t[i])) {
+        space_ = true;
+        ++i;
+        continue;
+      }
+      std::size_t j = i;
+      while (j < n && !html_space(t[j])) ++j;
+      flush();
+      out_.append(t.data() + i, j - i);
+      i = j;
+    }
+  }
+
+ private:
+  void flush() {
+    if (out_.empty()) {
+      breaks_ = 0;
+      space_ = false;
+      return;
+    }
+    if (breaks_ > 0) {
+      while (!out_.empty() && (out_.back() == ' ' || out_.back() == '\t')) out_.pop_back();
+      out_.append(static_cast<std::size_t>(breaks_), '\n');
+    } else if (space_) {
+      out_ += ' ';
+    }
+    breaks_ = 0;
+    space_ = false;
+  }
+
+  std::string& out_;
+  int breaks_ = 0;
+  bool space_ = false;
+};
+
+void walk(const GumboNode* root, TextSink& sink) {
+  struct Frame {
+    const GumboNode* node;
+    unsigned next;
+    Kind kind;
+    bool pre;
+  };
+  std::vector<Frame> stack;
+  stack.push_back({root, 0, Kind::inline_, false});
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    const GumboVector& children = f.node->v.element.children;
+    if (f.next >= children.length) {
+      if (f.kind == Kind::paragraph) sink.block(2);
+      if (f.kind == Kind::line) sink.block(1);
+      stack.pop_back();
+      continue;
+    }
+    const auto* child = static_cast<const GumboNode*>(children.data[f.next++]);
+    bool pre = f.pre;
+    switch (child->type) {
+      case GUMBO_NODE_TEXT:
+      case GUMBO_NODE_CDATA:
+      case GUMBO_NODE_WHITESPACE:
+        sink.text(child->v.text.text, pre);
+        break;
+      case GUMBO_NODE_ELEMENT:
+      case GUMBO_NODE_TEMPLATE: {
+        Kind k = kind_of(child->v.element.tag);
+        if (k == Kind::drop) break;
+        if (k == Kind::br) {
+          sink.line_break();
+          break;
+        }
+        if (k == Kind::paragraph) sink.block(2);
+        if (k == Kind::line) sink.block(1);
+        if (k == Kind::cell) sink.space();
+        bool child_pre = pre || child->v.element.tag == GUMBO_TAG_PRE ||
+                         child->v.element.tag == GUMBO_TAG_TEXTAREA ||
+                         child->v.element.tag == GUMBO_TAG_LISTING;
+        stack.push_back({child, 0, k, child_pre});  // invalidates `f`
+        break;
+      }
+      default:  // comments, the document node
+        break;
+    }
+  }
+}
+
+// gumbo_destroy_output takes the options in gumbo 0.10 and not in some
+// later releases; call whichever this gumbo has.
+template <class F>
+void destroy_output(F destroy, GumboOutput* output) {
+  if constexpr (std::is_invocable_v<F, const GumboOptions*, GumboOutput*>)
+    destroy(&kGumboDefaultOptions, output);
+  else
+    destroy(output);
+}
+
+}  // namespace
+
+bool html_to_text(std::string_view html, std::string& out, std::string& error) {
+  out.clear();
+  if (html.find_first_of("<&") == std::string_view::npos) {
+    TextSink sink(out);
+    sink.text(html, false);
+    return true;
+  }
+  if (estimated_nesting(html) > kMaxHtmlNesting) {
+    error = "HTML nested deeper than " + std::to_string(kMaxHtmlNesting) + " elements";
+    return false;
+  }
+  // Parsed as a whole document with the default options (the body holds
+  // the fragment): the options struct and the fragment API differ between
+  // gumbo releases, and this works with all of them.
+  // A leading <body> puts the fragment in body context from its first byte
+  // (else a leading <noscript> or <title> would be read as head content).
+  std::string doc;
+  doc.reserve(html.size() + 6);
+  doc += "<body>";
+  doc.append(html.data(), html.size());
+  GumboOutput* raw = gumbo_parse_with_options(&kGumboDefaultOptions, doc.data(), doc.size());
+  auto destroy = [](GumboOutput* o) { destroy_output(&gumbo_destroy_output, o); };
+  std::unique_ptr<GumboOutput, decltype(destroy)> parsed(raw, destroy);
+  if (!parsed) throw std::bad_alloc();
+  TextSink sink(out);
+  walk(parsed->root, sink);
+  return true;
+}
+
+}  // namespace digest::json_detail

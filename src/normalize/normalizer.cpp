@@ -1,0 +1,449 @@
+// digest::Normalizer: the one place where text is folded. The ICU objects it
+// uses are process-wide: Normalizer2 instances (immutable, thread-safe), the
+// fold table (built lazily, lock-free), and prototypes of the word
+// BreakIterator and the Any-Latin transliterator, of which each thread uses
+// its own clone (neither ICU class may be used by two threads at once).
+#include "digest/normalize.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+
+#include <limits>
+#include <unordered_map>
+#include <mutex>
+#include <stdexcept>
+
+#include "normalize/display.hpp"
+#include "normalize/fold.hpp"
+#include "normalize/utf8.hpp"
+
+namespace digest {
+
+namespace {
+
+using detail::Decoded;
+using detail::decode_utf8;
+
+constexpr std::size_t kMaxInput = std::numeric_limits<std::uint32_t>::max() - 16;
+
+Error utf8_error(std::size_t offset) {
+  Error e(ErrorCode::invalid_utf8, "invalid UTF-8 at byte " + std::to_string(offset));
+  e.offset = offset;
+  return e;
+}
+
+Error too_large(std::size_t size) {
+  return Error(ErrorCode::limit_exceeded,
+               "text of " + std::to_string(size) + " bytes is over the 4 GiB limit");
+}
+
+Error icu_error(const char* what, UErrorCode st) {
+  return Error(ErrorCode::internal, std::string(what) + ": " + u_errorName(st));
+}
+
+// Checks `text` for the mode: strict fails on ill-formed UTF-8, lenient
+// repairs it into `storage` and points `text` at the repair.
+std::optional<Error> prepare(std::string_view& text, Utf8Mode mode, std::string& storage) {
+  if (text.size() > kMaxInput) return too_large(text.size());
+  std::size_t bad = detail::find_invalid_utf8(text);
+  if (bad == std::string_view::npos) return std::nullopt;
+  if (mode == Utf8Mode::strict) return utf8_error(bad);
+  storage = detail::repair_utf8(text);
+  text = storage;
+  return std::nullopt;
+}
+
+std::u32string decode_all(std::string_view valid) {
+  std::u32string out;
+  out.reserve(valid.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(valid.data());
+  std::size_t i = 0;
+  while (i < valid.size()) {
+    Decoded d = decode_utf8(p + i, valid.size() - i);
+    out.push_back(d.cp);
+    i += d.len;
+  }
+  return out;
+}
+
+std::string encode_all(const std::u32string& s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 2);
+  for (char32_t c : s) detail::append_utf8(out, c);
+  return out;
+}
+
+Result<std::string> icu_normalize(const icu::Normalizer2& norm, std::string_view valid) {
+  UErrorCode st = U_ZERO_ERROR;
+  icu::StringPiece sp(valid.data(), static_cast<int32_t>(valid.size()));
+  if (norm.isNormalizedUTF8(sp, st) && U_SUCCESS(st)) return std::string(valid);
+  st = U_ZERO_ERROR;
+  std::string out;
+  out.reserve(valid.size());
+  icu::StringByteSink<std::string> sink(&out);
+  norm.normalizeUTF8(0, sp, sink, nullptr, st);
+  if (U_FAILURE(st)) return icu_error("ICU normalize", st);
+  return out;
+}
+
+const icu::Normalizer2& nfc_instance() {
+  static const icu::Normalizer2* n = [] {
+    UErrorCode st = U_ZERO_ERROR;
+    const icu::Normalizer2* r = icu::Normalizer2::getNFCInstance(st);
+    if (U_FAILURE(st)) throw std::runtime_error(u_errorName(st));
+    return r;
+  }();
+  return *n;
+}
+
+const icu::Normalizer2& nfkc_instance() {
+  static const icu::Normalizer2* n = [] {
+    UErrorCode st = U_ZERO_ERROR;
+    const icu::Normalizer2* r = icu::Normalizer2::getNFKCInstance(st);
+    if (U_FAILURE(st)) throw std::runtime_error(u_errorName(st));
+    return r;
+  }();
+  return *n;
+}
+
+// This thread's word BreakIterator, cloned from a process-wide prototype.
+icu::BreakIterator* word_breaker() {
+  static icu::BreakIterator* proto = [] {
+    UErrorCode st = U_ZERO_ERROR;
+    icu::BreakIterator* bi = icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st);
+    if (U_FAILURE(st)) {
+      delete bi;
+      return static_cast<icu::BreakIterator*>(nullptr);
+    }
+    return bi;
+  }();
+  if (!proto) return nullptr;
+  thread_local std::unique_ptr<icu::BreakIterator> mine(proto->clone());
+  return mine.get();
+}
+
+// This thread's "Any-Latin; Latin-ASCII" transliterator, cloned from a
+// process-wide prototype built once.
+icu::Transliterator* latin_transliterator() {
+  static icu::Transliterator* proto = [] {
+    UErrorCode st = U_ZERO_ERROR;
+    icu::Transliterator* t = icu::Transliterator::createInstance(
+        icu::UnicodeString::fromUTF8("Any-Latin; Latin-ASCII"), UTRANS_FORWARD, st);
+    if (U_FAILURE(st)) {
+      delete t;
+      return static_cast<icu::Transliterator*>(nullptr);
+    }
+    return t;
+  }();
+  if (!proto) return nullptr;
+  thread_local std::unique_ptr<icu::Transliterator> mine(proto->clone());
+  return mine.get();
+}
+
+const NormalizerOptions& default_options() {
+  static const NormalizerOptions o;
+  return o;
+}
+
+}  // namespace
+
+struct Normalizer::Impl {
+  NormalizerOptions options;
+  bool strict() const { return options.utf8 == Utf8Mode::strict; }
+};
+
+Normalizer::Normalizer() : Normalizer(NormalizerOptions{}) {}
+
+Normalizer::Normalizer(NormalizerOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = options;
+  (void)detail::FoldTable::instance();
+  (void)nfc_instance();
+  (void)nfkc_instance();
+}
+
+Normalizer::~Normalizer() = default;
+Normalizer::Normalizer(Normalizer&&) noexcept = default;
+Normalizer& Normalizer::operator=(Normalizer&&) noexcept = default;
+
+const Normalizer& Normalizer::shared() {
+  static const Normalizer* n = new Normalizer();  // never destroyed: used until exit
+  return *n;
+}
+
+const Normalizer& Normalizer::shared_strict() {
+  static const Normalizer* n = [] {
+    NormalizerOptions o;
+    o.utf8 = Utf8Mode::strict;
+    return new Normalizer(o);
+  }();
+  return *n;
+}
+
+const NormalizerOptions& Normalizer::options() const noexcept {
+  return impl_ ? impl_->options : default_options();
+}
+
+Result<std::string> Normalizer::normalize(std::string_view text, NormalForm form) const {
+  std::string storage;
+  if (auto err = prepare(text, options().utf8, storage)) return std::move(*err);
+  switch (form) {
+    case NormalForm::nfc:
+      if (detail::is_ascii(text)) return std::string(text);
+      return icu_normalize(nfc_instance(), text);
+    case NormalForm::nfkc:
+      if (detail::is_ascii(text)) return std::string(text);
+      return icu_normalize(nfkc_instance(), text);
+    case NormalForm::display: {
+      std::string cleaned = encode_all(detail::display_clean(decode_all(text)));
+      if (detail::is_ascii(cleaned)) return cleaned;
+      return icu_normalize(nfc_instance(), cleaned);
+    }
+  }
+  return Error(ErrorCode::invalid_argument, "unknown normal form");
+}
+
+Result<std::string> Normalizer::search_key(std::string_view text) const {
+  if (text.size() > kMaxInput) return too_large(text.size());
+  std::string key;
+  if (auto bad = detail::build_key(text, strict_utf8(), key, nullptr, nullptr))
+    return utf8_error(*bad);
+  return key;
+}
+
+bool Normalizer::strict_utf8() const noexcept { return options().utf8 == Utf8Mode::strict; }
+
+namespace {
+
+// Tokens of an all-ASCII text, straight from the bytes: a token is a run of
+// letters, digits and apostrophes that starts with a letter or digit (the
+// apostrophes are dropped from the key, and those at its end belong to its
+// span, as in the general path).
+std::vector<Token> ascii_tokens(std::string_view text) {
+  std::vector<Token> out;
+  out.reserve(text.size() / 6 + 1);
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  auto is_alnum = [](unsigned char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  };
+  while (i < n) {
+    while (i < n && !is_alnum(static_cast<unsigned char>(text[i]))) ++i;
+    if (i >= n) break;
+    std::size_t b = i;
+    Token t;
+    t.begin = b;
+    while (i < n) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (is_alnum(c)) {
+        t.key.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+      } else if (c != '\'' && c != '`') {
+        break;
+      }
+      ++i;
+    }
+    t.end = i;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// Per-thread scratch for the key units, so that tokens() does not fault in
+// fresh pages on every call; large buffers are given back.
+std::vector<detail::KeyUnit>& unit_scratch() {
+  thread_local std::vector<detail::KeyUnit> units;
+  return units;
+}
+
+}  // namespace
+
+Result<std::vector<Token>> Normalizer::tokens(std::string_view text) const {
+  if (text.size() > kMaxInput) return too_large(text.size());
+  if (!options().always_icu_word_break && detail::is_ascii(text)) return ascii_tokens(text);
+  std::string key;
+  std::vector<detail::KeyUnit>& units = unit_scratch();
+  struct Release {
+    std::vector<detail::KeyUnit>& u;
+    ~Release() {
+      if (u.capacity() > (std::size_t{1} << 20)) std::vector<detail::KeyUnit>().swap(u);
+    }
+  } release{units};
+  bool simple = true;
+  if (auto bad = detail::build_key(text, strict_utf8(), key, &units, &simple))
+    return utf8_error(*bad);
+
+  std::vector<Token> out;
+  out.reserve(key.size() / 6 + 1);
+  std::size_t u = 0;
+  // Appends the token of key bytes [kb, ke) with the span of its characters.
+  auto emit = [&](std::size_t kb, std::size_t ke) {
+    while (u < units.size() && units[u].key_off < kb) ++u;
+    std::uint32_t b = std::numeric_limits<std::uint32_t>::max(), e = 0;
+    std::size_t v = u;
+    for (; v < units.size() && units[v].key_off < ke; ++v) {
+      b = std::min(b, units[v].begin);
+      e = std::max(e, units[v].end);
+    }
+    if (v == u) return;  // cannot happen: every key character has a unit
+    u = v;
+    out.push_back(Token{key.substr(kb, ke - kb), b, e});
+  };
+
+  if (simple && !options().always_icu_word_break) {
+    std::size_t i = 0;
+    while (i < key.size()) {
+      std::size_t j = key.find(' ', i);
+      if (j == std::string::npos) j = key.size();
+      if (j > i) emit(i, j);
+      i = j + 1;
+    }
+    return out;
+  }
+  icu::BreakIterator* bi = word_breaker();
+  if (!bi) return Error(ErrorCode::internal, "ICU word break iterator unavailable");
+  UErrorCode st = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, key.data(), static_cast<int64_t>(key.size()), &st);
+  if (U_FAILURE(st)) return icu_error("ICU utext_openUTF8", st);
+  bi->setText(ut, st);
+  if (U_FAILURE(st)) {
+    utext_close(ut);
+    return icu_error("ICU BreakIterator::setText", st);
+  }
+  int32_t start = bi->first();
+  for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
+    if (bi->getRuleStatus() >= UBRK_WORD_NONE_LIMIT)
+      emit(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+  }
+  // Detach the iterator from the UText before closing it.
+  icu::UnicodeString empty;
+  bi->setText(empty);
+  utext_close(ut);
+  return out;
+}
+
+namespace {
+
+// Per-thread memo of transliterated words: news text repeats its words, and
+// ICU's Any-Latin costs microseconds per word. Bounded; cleared when full.
+class WordCache {
+ public:
+  const std::string* find(std::string_view w) const {
+    auto it = map_.find(std::string(w));
+    return it == map_.end() ? nullptr : &it->second;
+  }
+  void put(std::string_view w, std::string v) {
+    if (map_.size() >= kMaxEntries) map_.clear();
+    map_.emplace(std::string(w), std::move(v));
+  }
+
+ private:
+  static constexpr std::size_t kMaxEntries = 1 << 15;
+  std::unordered_map<std::string, std::string> map_;
+};
+
+bool ascii_word_byte(unsigned char c) {
+  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+}  // namespace
+
+Result<std::string> Normalizer::transliterate(std::string_view text) const {
+  std::string storage;
+  if (auto err = prepare(text, options().utf8, storage)) return std::move(*err);
+  if (detail::is_ascii(text)) return std::string(text);
+  icu::Transliterator* t = latin_transliterator();
+  if (!t) return Error(ErrorCode::internal, "ICU transliterator Any-Latin; Latin-ASCII unavailable");
+  thread_local WordCache cache;
+  // Word by word: a word is a run of non-ASCII characters and ASCII letters
+  // and digits; ASCII spaces and punctuation between words are copied.
+  std::string out;
+  out.reserve(text.size());
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80 && !ascii_word_byte(c)) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    bool ascii = true;
+    while (j < n) {
+      const auto d = static_cast<unsigned char>(text[j]);
+      if (d < 0x80 && !ascii_word_byte(d)) break;
+      if (d >= 0x80) ascii = false;
+      ++j;
+    }
+    std::string_view word = text.substr(i, j - i);
+    i = j;
+    if (ascii) {
+      out.append(word);
+      continue;
+    }
+    if (const std::string* hit = cache.find(word)) {
+      out.append(*hit);
+      continue;
+    }
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    t->transliterate(u);
+    std::string latin;
+    u.toUTF8String(latin);
+    out.append(latin);
+    cache.put(word, std::move(latin));
+  }
+  return out;
+}
+
+Result<std::string> Normalizer::latin_key(std::string_view text) const {
+  auto key = search_key(text);
+  if (!key) return key;
+  if (detail::is_ascii(*key)) return key;
+  auto latin = transliterate(*key);
+  if (!latin) return latin;
+  return search_key(*latin);
+}
+
+std::string Normalizer::dominant_script(std::string_view text) const {
+  std::vector<std::uint32_t> counts(USCRIPT_CODE_LIMIT, 0);
+  std::vector<std::uint32_t> first(USCRIPT_CODE_LIMIT, std::numeric_limits<std::uint32_t>::max());
+  std::uint32_t order = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    UScriptCode sc = USCRIPT_COMMON;
+    unsigned char c0 = p[i];
+    if (c0 < 0x80) {
+      ++i;
+      if ((c0 | 0x20) >= 'a' && (c0 | 0x20) <= 'z') sc = USCRIPT_LATIN;
+      else continue;
+    } else {
+      Decoded d = decode_utf8(p + i, text.size() - i);
+      i += d.len;
+      if (!d.valid || !u_isalpha(static_cast<UChar32>(d.cp))) continue;
+      UErrorCode st = U_ZERO_ERROR;
+      sc = uscript_getScript(static_cast<UChar32>(d.cp), &st);
+      if (U_FAILURE(st) || sc == USCRIPT_COMMON || sc == USCRIPT_INHERITED ||
+          sc == USCRIPT_UNKNOWN || sc < 0 || sc >= USCRIPT_CODE_LIMIT)
+        continue;
+    }
+    if (counts[sc]++ == 0) first[sc] = order++;
+  }
+  int best = -1;
+  for (int s = 0; s < USCRIPT_CODE_LIMIT; ++s) {
+    if (counts[s] == 0) continue;
+    if (best < 0 || counts[s] > counts[best] || (counts[s] == counts[best] && first[s] < first[best]))
+      best = s;
+  }
+  if (best < 0) return "Zyyy";
+  const char* name = uscript_getShortName(static_cast<UScriptCode>(best));
+  return name ? name : "Zzzz";
+}
+
+}  // namespace digest
