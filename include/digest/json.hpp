@@ -13,6 +13,8 @@
 
 namespace digest {
 
+class OutletLookup;  // attribution.hpp
+
 enum class JsonFormat {
   detect,      // from the content: JSON Feed ("version" is a jsonfeed URL),
                // WordPress (an array of objects with "title": {"rendered"}),
@@ -38,6 +40,12 @@ struct ImportOptions {
   bool skip_bad_records = false;
   // Name used in error messages (set by import_file to the path).
   std::string source_name;
+  // Fill a post's empty authors, source, place and published_on from an
+  // attribution line ("Author, Outlet, Date:… text") opening its excerpt or
+  // body. The text itself is kept as given. Off by default.
+  bool fill_from_attribution = false;
+  // Known outlets for that (a SourceRegistry or an OutletList); may be null.
+  const OutletLookup* outlets = nullptr;
   // Limits that keep hostile input bounded.
   std::size_t max_depth = 64;
   std::size_t max_line_bytes = 64u << 20;  // JSON Lines: longest line

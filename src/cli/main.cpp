@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <iostream>
 #include <string>
 #include <string_view>
@@ -10,6 +11,7 @@
 #include "digest/digest.h"
 #include "digest/digest.hpp"
 #include "digest/json.hpp"
+#include "digest/sources.hpp"
 #include "digest/render.hpp"
 
 namespace {
@@ -41,6 +43,10 @@ const char* const kDigestHelp =
     "  --format FMT        markdown (default), json, or jsonfeed\n"
     "  --input-format FMT  detect (default), own, jsonl, jsonfeed, wordpress\n"
     "  --title TEXT        the digest's title (default: 'Digest YYYY-Www')\n"
+    "  --attribution       fill missing authors, outlet, place and published date\n"
+    "                      from the attribution line opening each excerpt\n"
+    "  --sources FILE      a source registry (JSON) naming the known outlets;\n"
+    "                      posts whose outlet it recognises are filed under it\n"
     "  -o, --output FILE   write to FILE instead of standard output\n"
     "  -h, --help          show this help\n";
 
@@ -51,6 +57,10 @@ const char* const kConvertHelp =
     "\n"
     "options:\n"
     "  --to FMT            own (default), jsonl, or jsonfeed\n"
+    "  --attribution       fill missing authors, outlet, place and published date\n"
+    "                      from the attribution line opening each excerpt\n"
+    "  --sources FILE      a source registry (JSON) naming the known outlets;\n"
+    "                      posts whose outlet it recognises are filed under it\n"
     "  --input-format FMT  detect (default), own, jsonl, jsonfeed, wordpress\n"
     "  -o, --output FILE   write to FILE instead of standard output\n"
     "  -h, --help          show this help\n";
@@ -71,8 +81,9 @@ struct UsageError {
 
 struct Args {
   std::vector<std::string> inputs;
-  std::string week, format, to, input_format = "detect", title, output;
+  std::string week, format, to, input_format = "detect", title, output, sources;
   bool help = false;
+  bool attribution = false;
 };
 
 Args parse_args(int argc, char** argv, int first, const std::vector<std::string>& valued) {
@@ -81,6 +92,13 @@ Args parse_args(int argc, char** argv, int first, const std::vector<std::string>
     std::string arg = argv[i];
     if (arg == "-h" || arg == "--help") {
       a.help = true;
+      continue;
+    }
+    if (arg == "--attribution") {
+      bool allowed = false;
+      for (const auto& v : valued) allowed |= (v == "--sources");
+      if (!allowed) throw UsageError{"unknown option '--attribution'"};
+      a.attribution = true;
       continue;
     }
     if (arg.size() > 1 && arg[0] == '-') {
@@ -105,6 +123,7 @@ Args parse_args(int argc, char** argv, int first, const std::vector<std::string>
       else if (name == "--input-format") a.input_format = value;
       else if (name == "--title") a.title = value;
       else if (name == "--output") a.output = value;
+      else if (name == "--sources") a.sources = value;
       continue;
     }
     a.inputs.push_back(arg);
@@ -127,6 +146,17 @@ bool load_inputs(digest::Collection& c, const Args& a, bool skip_bad, bool& any_
   digest::ImportOptions options;
   options.format = input_format(a.input_format);
   options.skip_bad_records = skip_bad;
+  std::optional<digest::SourceRegistry> registry;
+  if (!a.sources.empty()) {
+    auto r = digest::SourceRegistry::load(a.sources);
+    if (!r.ok()) {
+      std::fprintf(stderr, "digestcore: %s\n", r.error().to_string().c_str());
+      return false;
+    }
+    registry.emplace(std::move(r).value());
+    options.outlets = &*registry;
+  }
+  options.fill_from_attribution = a.attribution;
   any_skipped = false;
   for (const auto& path : a.inputs) {
     auto r = digest::import_file(c, path, options);
@@ -138,6 +168,13 @@ bool load_inputs(digest::Collection& c, const Args& a, bool skip_bad, bool& any_
       std::fprintf(stdout, "%s\n", e.to_string().c_str());
       any_skipped = true;
     }
+  }
+  if (registry) {
+    // File posts under the registry's outlets: add the outlets the inputs
+    // lack, then map each outlet as written to its id.
+    for (const digest::Source& s : registry->sources())
+      if (!c.find_source(s.id)) (void)c.add_source(s);
+    digest::resolve_post_sources(c, *registry);
   }
   return true;
 }
@@ -158,7 +195,7 @@ bool write_output(const std::string& path, const std::string& text) {
 }
 
 int cmd_digest(int argc, char** argv) {
-  Args a = parse_args(argc, argv, 2, {"--week", "--format", "--input-format", "--title", "--output"});
+  Args a = parse_args(argc, argv, 2, {"--week", "--format", "--input-format", "--title", "--output", "--sources"});
   if (a.help) {
     std::fputs(kDigestHelp, stdout);
     return 0;
@@ -194,7 +231,7 @@ int cmd_digest(int argc, char** argv) {
 }
 
 int cmd_convert(int argc, char** argv) {
-  Args a = parse_args(argc, argv, 2, {"--to", "--input-format", "--output"});
+  Args a = parse_args(argc, argv, 2, {"--to", "--input-format", "--output", "--sources"});
   if (a.help) {
     std::fputs(kConvertHelp, stdout);
     return 0;

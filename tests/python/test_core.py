@@ -156,3 +156,22 @@ def test_io_error():
     with pytest.raises(digestcore.Error) as info:
         digestcore.Collection.load("/nonexistent/collection.json")
     assert isinstance(info.value, OSError)
+
+
+def test_fill_from_attribution_with_registry():
+    registry = digestcore.SourceRegistry.from_json(json.dumps(
+        {"sources": [{"id": "harbor", "name": "Harbor Street Tribune"}]}))
+    doc = json.dumps({"digestcore": 1, "posts": [{
+        "id": "a",
+        "excerpt": "Lena Marsh, Harbor Street Tribune, Port Avel, August 17, 2021:… The council met.",
+    }]})
+    c = digestcore.Collection()
+    c.import_json(doc, fill_from_attribution=True, sources=registry)
+    p = c["a"]
+    assert p.authors == ["Lena Marsh"]
+    assert p.source == "harbor"
+    assert p.place == "Port Avel"
+    assert p.published_on == dt.date(2021, 8, 17)
+    assert p.excerpt.startswith("Lena Marsh, Harbor Street Tribune")
+    plain = digestcore.Collection.from_json(doc)
+    assert plain["a"].authors == []

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "bindings.hpp"
+#include "digest/attribution.hpp"
 #include "digest/digest.hpp"
 #include "digest/json.hpp"
 #include "digest/render.hpp"
@@ -117,10 +118,14 @@ py::list skipped_list(const ImportReport& r) {
 }
 
 ImportReport do_import(Collection& c, const py::object& data, std::optional<std::string> format,
-                       bool skip_bad_records, bool is_path) {
+                       bool skip_bad_records, bool is_path, bool fill_from_attribution = false,
+                       const py::object& sources = py::none()) {
   ImportOptions o;
   o.format = input_format(format);
   o.skip_bad_records = skip_bad_records;
+  o.fill_from_attribution = fill_from_attribution;
+  // A SourceRegistry or OutletList (both OutletLookup) names the known outlets.
+  if (!sources.is_none()) o.outlets = sources.cast<const OutletLookup*>();
   if (is_path) {
     std::string path = py::str(py::module_::import("os").attr("fspath")(data));
     Result<ImportReport> r = [&] {
@@ -263,15 +268,29 @@ void init_core(py::module_& m) {
       .def(
           "import_file",
           [](Collection& c, py::object path, std::optional<std::string> format,
-             bool skip_bad_records) { return do_import(c, path, format, skip_bad_records, true); },
+             bool skip_bad_records, bool fill_from_attribution, py::object sources) {
+            return do_import(c, path, format, skip_bad_records, true, fill_from_attribution, sources);
+          },
           py::arg("path"), py::kw_only(), py::arg("format") = py::none(),
-          py::arg("skip_bad_records") = false)
+          py::arg("skip_bad_records") = false, py::arg("fill_from_attribution") = false,
+          py::arg("sources") = py::none(),
+          "Adds the posts and sources of the input; all or nothing unless skip_bad_records. "
+          "fill_from_attribution fills empty authors, source, place and published_on from an "
+          "attribution line opening the excerpt, using `sources` (a SourceRegistry or "
+          "OutletList) to recognise outlets.")
       .def(
           "import_json",
           [](Collection& c, py::object data, std::optional<std::string> format,
-             bool skip_bad_records) { return do_import(c, data, format, skip_bad_records, false); },
+             bool skip_bad_records, bool fill_from_attribution, py::object sources) {
+            return do_import(c, data, format, skip_bad_records, false, fill_from_attribution, sources);
+          },
           py::arg("data"), py::kw_only(), py::arg("format") = py::none(),
-          py::arg("skip_bad_records") = false)
+          py::arg("skip_bad_records") = false, py::arg("fill_from_attribution") = false,
+          py::arg("sources") = py::none(),
+          "Adds the posts and sources of the input; all or nothing unless skip_bad_records. "
+          "fill_from_attribution fills empty authors, source, place and published_on from an "
+          "attribution line opening the excerpt, using `sources` (a SourceRegistry or "
+          "OutletList) to recognise outlets.")
       .def(
           "to_json",
           [](const Collection& c, const std::string& format, bool pretty) {

@@ -231,7 +231,7 @@ void init_entities(py::module_& m) {
                std::to_string(s.score) + ">";
       });
 
-  py::class_<SourceRegistry>(m, "SourceRegistry",
+  py::class_<SourceRegistry, OutletLookup>(m, "SourceRegistry",
                              "Known outlets, resolved from names, aliases (any script), URLs "
                              "and misspellings. See docs/entities.md.")
       .def(py::init<>())
