@@ -77,7 +77,10 @@ typedef enum dg_format {
   DG_FORMAT_OWN = 1,
   DG_FORMAT_JSON_LINES = 2,
   DG_FORMAT_JSON_FEED = 3,
-  DG_FORMAT_WORDPRESS = 4
+  DG_FORMAT_WORDPRESS = 4,
+  /* Not a value: keeps the enum int-sized, so any int a caller passes is
+     a defined value that the library can reject. */
+  DG_FORMAT_FORCE_INT = 0x7fffffff
 } dg_format;
 
 /* A new empty collection. The caller owns it and frees it with
@@ -119,7 +122,10 @@ typedef enum dg_post_field {
   DG_POST_PLACE = 4,
   DG_POST_EXCERPT = 5,
   DG_POST_BODY = 6,
-  DG_POST_LANGUAGE = 7
+  DG_POST_LANGUAGE = 7,
+  /* Not a value: keeps the enum int-sized, so any int a caller passes is
+     a defined value that the library can reject. */
+  DG_POST_FIELD_FORCE_INT = 0x7fffffff
 } dg_post_field;
 DG_API int dg_post_get(const dg_post *post, dg_post_field field, const char **out,
                        size_t *out_len);
@@ -144,7 +150,10 @@ DG_API int dg_digest_post_count(const dg_digest *digest, size_t *out);
 
 typedef enum dg_render_format {
   DG_RENDER_MARKDOWN = 0,
-  DG_RENDER_JSON = 1
+  DG_RENDER_JSON = 1,
+  /* Not a value: keeps the enum int-sized, so any int a caller passes is
+     a defined value that the library can reject. */
+  DG_RENDER_FORMAT_FORCE_INT = 0x7fffffff
 } dg_render_format;
 /* The caller owns the buffer and frees it with dg_buffer_free. Since 0.1. */
 DG_API int dg_digest_render(const dg_digest *digest, dg_render_format format,

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "digest/digest.h"
+#include "digest/model.hpp"
 #include "digest/result.hpp"
 
 namespace dg {
@@ -53,4 +54,9 @@ int null_argument(const char* name);
 // A library-allocated byte buffer (exports, renders).
 struct dg_buffer {
   std::string bytes;
+};
+
+// A collection handle: shared by the C API files that take collections.
+struct dg_collection {
+  digest::Collection collection;
 };

@@ -7,10 +7,6 @@
 #include "digest/json.hpp"
 #include "digest/render.hpp"
 
-struct dg_collection {
-  digest::Collection collection;
-};
-
 struct dg_digest {
   digest::Digest digest;
 };
@@ -28,6 +24,7 @@ bool to_format(dg_format f, digest::JsonFormat& out) {
     case DG_FORMAT_JSON_LINES: out = digest::JsonFormat::json_lines; return true;
     case DG_FORMAT_JSON_FEED: out = digest::JsonFormat::json_feed; return true;
     case DG_FORMAT_WORDPRESS: out = digest::JsonFormat::wordpress; return true;
+    default: break;
   }
   return false;
 }
@@ -155,6 +152,7 @@ DG_API int dg_post_get(const dg_post* post, dg_post_field field, const char** ou
       case DG_POST_EXCERPT: s = &p.excerpt; break;
       case DG_POST_BODY: s = &p.body; break;
       case DG_POST_LANGUAGE: s = &p.language; break;
+      default: break;
     }
     if (!s) return dg::set_error(DG_E_INVALID_ARGUMENT, "unknown dg_post_field value");
     dg::put(*s, out, out_len);

@@ -100,6 +100,7 @@ digest::TextSpan span_of(const dg_attribution* a, dg_attribution_field field, bo
     case DG_ATTRIBUTION_EXCERPT: return a->value.excerpt_span;
     case DG_ATTRIBUTION_DATE: return a->value.date_span;
     case DG_ATTRIBUTION_HEADER: return a->value.header_span;
+    default: break;
   }
   ok = false;
   return {};
@@ -245,6 +246,7 @@ DG_API int dg_attribution_get(const dg_attribution* attribution, dg_attribution_
       case DG_ATTRIBUTION_EXCERPT: dg::put(v.excerpt, out, out_len); return DG_OK;
       case DG_ATTRIBUTION_DATE: dg::put(attribution->date_text, out, out_len); return DG_OK;
       case DG_ATTRIBUTION_HEADER: dg::put(attribution->header_text, out, out_len); return DG_OK;
+      default: break;
     }
     return dg::set_error(DG_E_INVALID_ARGUMENT, "unknown dg_attribution_field");
   });

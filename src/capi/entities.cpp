@@ -8,12 +8,6 @@
 #include "digest/entities.hpp"
 #include "digest/sources.hpp"
 
-// Must stay token for token the definition in collection.cpp (one type, two
-// translation units); to move into capi_internal.hpp.
-struct dg_collection {
-  digest::Collection collection;
-};
-
 struct dg_source_registry {
   digest::SourceRegistry registry;
 };

@@ -175,3 +175,32 @@ def test_fill_from_attribution_with_registry():
     assert p.excerpt.startswith("Lena Marsh, Harbor Street Tribune")
     plain = digestcore.Collection.from_json(doc)
     assert plain["a"].authors == []
+
+
+def test_example_feed_export_has_json_feed_required_fields_and_round_trips(examples_dir):
+    c = digestcore.Collection.load(examples_dir / "collection.json")
+    feed = json.loads(c.to_json("jsonfeed"))
+    # JSON Feed 1.1: version and title at the top, items with id and content.
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert isinstance(feed["title"], str) and feed["title"]
+    assert isinstance(feed["items"], list) and len(feed["items"]) == len(c)
+    for item in feed["items"]:
+        assert isinstance(item["id"], str) and item["id"]
+        assert "content_text" in item or "content_html" in item
+        for key in item:
+            assert key in {
+                "id", "url", "external_url", "title", "content_html", "content_text",
+                "summary", "image", "banner_image", "date_published", "date_modified",
+                "authors", "tags", "language", "attachments",
+            } or key.startswith("_"), key
+        if "date_published" in item:
+            dt.datetime.fromisoformat(item["date_published"].replace("Z", "+00:00"))
+        for author in item.get("authors", []):
+            assert isinstance(author, dict) and "name" in author
+    # ensure_ascii=False: extra fields are kept verbatim, escapes included.
+    back = digestcore.Collection.from_json(json.dumps(feed, ensure_ascii=False), format="jsonfeed")
+    assert [p.id for p in back] == [p.id for p in c]
+    for a, b in zip(back, c):
+        for field in ("title", "url", "authors", "source", "place", "excerpt", "body",
+                      "language", "tags", "posted_on", "published_on", "extra"):
+            assert getattr(a, field) == getattr(b, field), (a.id, field)

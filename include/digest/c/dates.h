@@ -26,14 +26,20 @@ typedef enum dg_date_order {
   DG_DATE_ORDER_UNSPECIFIED = 0, /* ambiguous when both orders fit */
   DG_DATE_ORDER_DMY = 1,
   DG_DATE_ORDER_MDY = 2,
-  DG_DATE_ORDER_YMD = 3
+  DG_DATE_ORDER_YMD = 3,
+  /* Not a value: keeps the enum int-sized, so any int a caller passes is
+     a defined value that the library can reject. */
+  DG_DATE_ORDER_FORCE_INT = 0x7fffffff
 } dg_date_order;
 
 /* The calendar a date was written in. */
 typedef enum dg_calendar {
   DG_CALENDAR_GREGORIAN = 0,
   DG_CALENDAR_PERSIAN = 1,         /* Solar Hijri */
-  DG_CALENDAR_ISLAMIC_UMALQURA = 2 /* Hijri, Umm al-Qura */
+  DG_CALENDAR_ISLAMIC_UMALQURA = 2 /* Hijri, Umm al-Qura */,
+  /* Not a value: keeps the enum int-sized, so any int a caller passes is
+     a defined value that the library can reject. */
+  DG_CALENDAR_FORCE_INT = 0x7fffffff
 } dg_calendar;
 
 #define DG_DATE_OPTIONS_VERSION 1
@@ -130,7 +136,10 @@ typedef enum dg_attribution_field {
   DG_ATTRIBUTION_SOURCE = 2,  /* the lookup's source id; "" when unknown (no span) */
   DG_ATTRIBUTION_EXCERPT = 3, /* the text after the separator */
   DG_ATTRIBUTION_DATE = 4,    /* the date as written */
-  DG_ATTRIBUTION_HEADER = 5   /* from the start of the line to the end of the separator */
+  DG_ATTRIBUTION_HEADER = 5   /* from the start of the line to the end of the separator */,
+  /* Not a value: keeps the enum int-sized, so any int a caller passes is
+     a defined value that the library can reject. */
+  DG_ATTRIBUTION_FIELD_FORCE_INT = 0x7fffffff
 } dg_attribution_field;
 
 /* Reads the attribution header of `line` ("Author, Outlet, Date:… text").

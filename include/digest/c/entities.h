@@ -49,7 +49,10 @@ typedef enum dg_resolve_method {
   DG_RESOLVE_NAME = 0,
   DG_RESOLVE_ALIAS = 1,
   DG_RESOLVE_DOMAIN = 2,
-  DG_RESOLVE_FUZZY = 3
+  DG_RESOLVE_FUZZY = 3,
+  /* Not a value: keeps the enum int-sized, so any int a caller passes is
+     a defined value that the library can reject. */
+  DG_RESOLVE_METHOD_FORCE_INT = 0x7fffffff
 } dg_resolve_method;
 
 /* Resolution options: initialise with DG_RESOLVE_OPTIONS_INIT or

@@ -30,13 +30,19 @@ typedef struct dg_token_list dg_token_list;
 typedef enum dg_normal_form {
   DG_NORMAL_NFC = 0,     /* Unicode NFC */
   DG_NORMAL_NFKC = 1,    /* Unicode NFKC */
-  DG_NORMAL_DISPLAY = 2  /* NFC plus meaning-preserving typographic clean-up */
+  DG_NORMAL_DISPLAY = 2  /* NFC plus meaning-preserving typographic clean-up */,
+  /* Not a value: keeps the enum int-sized, so any int a caller passes is
+     a defined value that the library can reject. */
+  DG_NORMAL_FORM_FORCE_INT = 0x7fffffff
 } dg_normal_form;
 
 /* What to do with input that is not well-formed UTF-8. */
 typedef enum dg_utf8_mode {
   DG_UTF8_LENIENT = 0, /* each ill-formed sequence becomes U+FFFD */
-  DG_UTF8_STRICT = 1   /* DG_E_INVALID_UTF8; dg_last_error_position gives the byte offset */
+  DG_UTF8_STRICT = 1   /* DG_E_INVALID_UTF8; dg_last_error_position gives the byte offset */,
+  /* Not a value: keeps the enum int-sized, so any int a caller passes is
+     a defined value that the library can reject. */
+  DG_UTF8_MODE_FORCE_INT = 0x7fffffff
 } dg_utf8_mode;
 
 #define DG_NORMALIZER_OPTIONS_VERSION 1
