@@ -133,6 +133,12 @@ DG_API int dg_post_get(const dg_post *post, dg_post_field field, const char **ou
 DG_API int dg_post_author_count(const dg_post *post, size_t *out);
 DG_API int dg_post_author_at(const dg_post *post, size_t index, const char **out,
                              size_t *out_len);
+/* Number of tags, and the tag at `index` (owned by the post, valid until
+ * the post is freed or its collection changed; not NUL-terminated).
+ * Since 0.1. */
+DG_API int dg_post_tag_count(const dg_post *post, size_t *out);
+DG_API int dg_post_tag_at(const dg_post *post, size_t index, const char **out,
+                          size_t *out_len);
 /* The digest date (posted_on, else published_on) as year, month, day.
  * DG_E_NOT_FOUND when the post has neither. Since 0.1. */
 DG_API int dg_post_digest_date(const dg_post *post, int *out_year, int *out_month,

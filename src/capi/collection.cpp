@@ -182,6 +182,27 @@ DG_API int dg_post_author_at(const dg_post* post, size_t index, const char** out
   });
 }
 
+DG_API int dg_post_tag_count(const dg_post* post, size_t* out) {
+  return dg::guard([&] {
+    if (!post) return dg::null_argument("post");
+    if (!out) return dg::null_argument("out");
+    *out = as_post(post)->tags.size();
+    return DG_OK;
+  });
+}
+
+DG_API int dg_post_tag_at(const dg_post* post, size_t index, const char** out,
+                          size_t* out_len) {
+  return dg::guard([&] {
+    if (!post) return dg::null_argument("post");
+    if (!out) return dg::null_argument("out");
+    const auto& tags = as_post(post)->tags;
+    if (index >= tags.size()) return dg::set_error(DG_E_INVALID_ARGUMENT, "tag index out of range");
+    dg::put(tags[index], out, out_len);
+    return DG_OK;
+  });
+}
+
 DG_API int dg_post_digest_date(const dg_post* post, int* out_year, int* out_month,
                                int* out_day) {
   return dg::guard([&] {

@@ -316,4 +316,18 @@ DG_API int dg_entity_matches_get(const dg_entity_matches* matches, size_t index,
   });
 }
 
+DG_API int dg_collection_tag_entities(dg_collection* collection, const dg_gazetteer* gazetteer,
+                                      const char* prefix, size_t prefix_len, size_t* out_added) {
+  return dg::guard([&] {
+    if (!collection) return dg::null_argument("collection");
+    if (!gazetteer) return dg::null_argument("gazetteer");
+    std::string_view pre;
+    if (!dg::view(prefix, prefix_len, pre, "prefix")) return DG_E_INVALID_ARGUMENT;
+    auto tags = digest::tag_posts(collection->collection, gazetteer->gazetteer);
+    std::size_t added = digest::apply_entity_tags(collection->collection, tags, pre);
+    if (out_added) *out_added = added;
+    return DG_OK;
+  });
+}
+
 }  // extern "C"

@@ -151,8 +151,45 @@ static void test_gazetteer(void) {
   dg_entity_matches_free(NULL);
 }
 
+static void test_collection_tagging(void) {
+  static const char posts[] =
+      "{\"digestcore\": 1, \"posts\": ["
+      " {\"id\": \"p1\", \"title\": \"The Basin Authority met\", \"tags\": [\"water\"]},"
+      " {\"id\": \"p2\", \"excerpt\": \"\u0633\u0627\u0632\u0645\u0627\u0646 \u062d\u0648\u0636\u0647 spoke\"},"
+      " {\"id\": \"p3\", \"title\": \"Nothing here\"}]}";
+  dg_collection *c = NULL;
+  dg_gazetteer *g = NULL;
+  const dg_post *p = NULL;
+  const char *tag = NULL;
+  size_t n = 0, len = 0, added = 0;
+  CHECK(dg_collection_new(&c) == DG_OK);
+  CHECK(dg_collection_import_json(c, posts, sizeof(posts) - 1, DG_FORMAT_OWN, NULL) == DG_OK);
+  CHECK(dg_gazetteer_load_json(&g, S("[{\"id\": \"basin\", \"aliases\": [\"Basin Authority\", "
+                                       "\"\u0633\u0627\u0632\u0645\u0627\u0646 \u062d\u0648\u0636\u0647\"]}]")) == DG_OK);
+  CHECK(dg_collection_tag_entities(c, g, S("entity:"), &added) == DG_OK);
+  CHECK(added == 2);
+  CHECK(dg_collection_find_post(c, "p1", 2, &p) == DG_OK);
+  CHECK(dg_post_tag_count(p, &n) == DG_OK && n == 2);
+  CHECK(dg_post_tag_at(p, 0, &tag, &len) == DG_OK && len == 5 && memcmp(tag, "water", 5) == 0);
+  CHECK(dg_post_tag_at(p, 1, &tag, &len) == DG_OK && len == 12 &&
+        memcmp(tag, "entity:basin", 12) == 0);
+  CHECK(dg_post_tag_at(p, 2, &tag, &len) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_collection_find_post(c, "p2", 2, &p) == DG_OK);
+  CHECK(dg_post_tag_count(p, &n) == DG_OK && n == 1);
+  CHECK(dg_collection_find_post(c, "p3", 2, &p) == DG_OK);
+  CHECK(dg_post_tag_count(p, &n) == DG_OK && n == 0);
+  /* Tagging again adds nothing: each tag is written once. */
+  CHECK(dg_collection_tag_entities(c, g, S("entity:"), &added) == DG_OK && added == 0);
+  CHECK(dg_collection_tag_entities(NULL, g, S("x"), &added) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_collection_tag_entities(c, NULL, S("x"), &added) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_collection_tag_entities(c, g, NULL, 3, &added) == DG_E_INVALID_ARGUMENT);
+  dg_gazetteer_free(g);
+  dg_collection_free(c);
+}
+
 int main(void) {
   test_registry();
+  test_collection_tagging();
   test_gazetteer();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);

@@ -131,6 +131,16 @@ DG_API int dg_entity_matches_get(const dg_entity_matches *matches, size_t index,
                                  size_t *out_entity_len, const char **out_alias,
                                  size_t *out_alias_len);
 
+/* Tags every post of the collection with the entities the gazetteer finds in
+ * its title, excerpt and body: adds `prefix` + entity id (e.g.
+ * "entity:sarvan-authority") to the post's tags, once per entity; tags
+ * already there are kept. Read them with dg_post_tag_count/dg_post_tag_at.
+ * out_added (may be NULL) receives the number of tags added. The prefix may
+ * be empty. Since 0.1. */
+DG_API int dg_collection_tag_entities(struct dg_collection *collection,
+                                      const dg_gazetteer *gazetteer, const char *prefix,
+                                      size_t prefix_len, size_t *out_added);
+
 #ifdef __cplusplus
 }
 #endif
