@@ -145,6 +145,19 @@ ImportReport do_import(Collection& c, const py::object& data, std::optional<std:
   return unwrap(std::move(r));
 }
 
+// Collection.import_file (IsPath) and Collection.import_json share one body.
+template <bool IsPath>
+ImportReport import_into(Collection& c, py::object input, std::optional<std::string> format,
+                         bool skip_bad_records, bool fill_from_attribution, py::object sources) {
+  return do_import(c, input, format, skip_bad_records, IsPath, fill_from_attribution, sources);
+}
+
+constexpr const char* kImportDoc =
+    "Adds the posts and sources of the input; all or nothing unless skip_bad_records. "
+    "fill_from_attribution fills empty authors, source, place and published_on from an "
+    "attribution line opening the excerpt, using `sources` (a SourceRegistry or "
+    "OutletList) to recognise outlets.";
+
 void init_core(py::module_& m) {
   py::class_<Source>(m, "Source", "A news outlet: id, name, aliases in any script, url, "
                                   "language (BCP 47), country (ISO 3166).")
@@ -265,32 +278,14 @@ void init_core(py::module_& m) {
           },
           py::arg("data"), py::kw_only(), py::arg("format") = py::none(),
           py::arg("skip_bad_records") = false, "A new collection parsed from a str or bytes.")
-      .def(
-          "import_file",
-          [](Collection& c, py::object path, std::optional<std::string> format,
-             bool skip_bad_records, bool fill_from_attribution, py::object sources) {
-            return do_import(c, path, format, skip_bad_records, true, fill_from_attribution, sources);
-          },
-          py::arg("path"), py::kw_only(), py::arg("format") = py::none(),
-          py::arg("skip_bad_records") = false, py::arg("fill_from_attribution") = false,
-          py::arg("sources") = py::none(),
-          "Adds the posts and sources of the input; all or nothing unless skip_bad_records. "
-          "fill_from_attribution fills empty authors, source, place and published_on from an "
-          "attribution line opening the excerpt, using `sources` (a SourceRegistry or "
-          "OutletList) to recognise outlets.")
-      .def(
-          "import_json",
-          [](Collection& c, py::object data, std::optional<std::string> format,
-             bool skip_bad_records, bool fill_from_attribution, py::object sources) {
-            return do_import(c, data, format, skip_bad_records, false, fill_from_attribution, sources);
-          },
-          py::arg("data"), py::kw_only(), py::arg("format") = py::none(),
-          py::arg("skip_bad_records") = false, py::arg("fill_from_attribution") = false,
-          py::arg("sources") = py::none(),
-          "Adds the posts and sources of the input; all or nothing unless skip_bad_records. "
-          "fill_from_attribution fills empty authors, source, place and published_on from an "
-          "attribution line opening the excerpt, using `sources` (a SourceRegistry or "
-          "OutletList) to recognise outlets.")
+      .def("import_file", &import_into<true>, py::arg("path"), py::kw_only(),
+           py::arg("format") = py::none(), py::arg("skip_bad_records") = false,
+           py::arg("fill_from_attribution") = false, py::arg("sources") = py::none(),
+           kImportDoc)
+      .def("import_json", &import_into<false>, py::arg("data"), py::kw_only(),
+           py::arg("format") = py::none(), py::arg("skip_bad_records") = false,
+           py::arg("fill_from_attribution") = false, py::arg("sources") = py::none(),
+           kImportDoc)
       .def(
           "to_json",
           [](const Collection& c, const std::string& format, bool pretty) {
