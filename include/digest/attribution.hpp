@@ -16,19 +16,9 @@
 
 #include "digest/dates.hpp"
 #include "digest/model.hpp"
+#include "digest/outlet_lookup.hpp"
 
 namespace digest {
-
-// What attribution parsing needs from a source registry: the id of the
-// known outlet a piece of text names. The full registry (digest::SourceRegistry,
-// with fuzzy matching) implements it; SimpleOutletList is a minimal one.
-class DG_API OutletLookup {
- public:
-  virtual ~OutletLookup();
-  // The source id of the outlet that `text` names (its name or an alias), or
-  // nullopt. `text` is as written (any case, marks, script variants).
-  virtual std::optional<std::string> find_outlet(std::string_view text) const = 0;
-};
 
 // Outlets by the search key (Normalizer::search_key) of their names and
 // aliases. Not thread-safe while being filled; find_outlet is const and safe

@@ -3,6 +3,7 @@
 // the collection it was built from.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,7 @@ DG_API Period iso_week_of(Date day);
 struct DigestSection {
   std::string source_id;  // empty for posts with no source
   std::string heading;    // the source's name, or its id when it is unknown
+  std::optional<Source> source;  // the collection's record of the source, if any
   std::vector<Post> posts;  // by digest date, then title, then id
 };
 

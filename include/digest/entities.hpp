@@ -47,9 +47,9 @@ struct EntityMatch {
 struct GazetteerLimits {
   static constexpr std::size_t max_alias_key_bytes = 1024;  // search key of one alias
   static constexpr std::size_t max_aliases = 8u << 20;      // over the whole dictionary
-  static constexpr std::size_t max_json_depth = 32;
 };
 
+// Reading and writing it as JSON: json.hpp (gazetteer_from_json, …).
 // Building (add*, compile) is not thread-safe. Once built, find() and the
 // other const methods may be called from many threads at once; the first
 // find() after a change compiles the automaton (under a lock) if compile()
@@ -63,18 +63,6 @@ class DG_API Gazetteer {
   Gazetteer(const Gazetteer&) = delete;
   Gazetteer& operator=(const Gazetteer&) = delete;
 
-  // Reads the JSON format of docs/entities.md: {"entities": [{"id", "name",
-  // "type", "aliases": ["…", {"text": "…", "case_sensitive": true}]}]} or a
-  // bare array of entities.
-  static Result<Gazetteer> from_json(std::string_view json);
-  static Result<Gazetteer> load(const std::string& path);
-  // Adds the entities of a JSON document (same format). All or nothing.
-  Status add_json(std::string_view json);
-  Status add_file(const std::string& path);
-  // The dictionary as JSON ({"entities": [...]}), readable by from_json.
-  std::string to_json(bool pretty = true) const;
-  Status save(const std::string& path, bool pretty = true) const;
-
   // Adds `aliases` to entity `entity_id`, creating it if new. An alias whose
   // search key is empty ("!!!"), or over max_alias_key_bytes, or ill-formed
   // UTF-8 is an error (ErrorCode::invalid_argument, limit_exceeded,
@@ -83,6 +71,11 @@ class DG_API Gazetteer {
   Status add(std::string_view entity_id, std::span<const std::string> aliases,
              bool case_sensitive = false);
   Status add(std::string_view entity_id, std::span<const GazetteerAlias> aliases);
+  // Adds a list of entities, all or nothing. Errors name the field as
+  // "entities[i].…" and, when `offsets` has an entry for entity i, carry it
+  // as the error's byte offset (the readers pass the entities' positions).
+  Status add_all(std::span<const GazetteerEntity> entities,
+                 std::span<const std::size_t> offsets = {});
   // Adds an entity (merging with one of the same id: name and type are set
   // when empty, aliases appended).
   Status add(const GazetteerEntity& entity);

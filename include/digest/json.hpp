@@ -13,7 +13,8 @@
 
 namespace digest {
 
-class OutletLookup;  // attribution.hpp
+class SourceRegistry;  // sources.hpp
+class Gazetteer;       // entities.hpp
 
 enum class JsonFormat {
   detect,      // from the content: JSON Feed ("version" is a jsonfeed URL),
@@ -40,12 +41,6 @@ struct ImportOptions {
   bool skip_bad_records = false;
   // Name used in error messages (set by import_file to the path).
   std::string source_name;
-  // Fill a post's empty authors, source, place and published_on from an
-  // attribution line ("Author, Outlet, Date:… text") opening its excerpt or
-  // body. The text itself is kept as given. Off by default.
-  bool fill_from_attribution = false;
-  // Known outlets for that (a SourceRegistry or an OutletList); may be null.
-  const OutletLookup* outlets = nullptr;
   // Limits that keep hostile input bounded.
   std::size_t max_depth = 64;
   std::size_t max_line_bytes = 64u << 20;  // JSON Lines: longest line
@@ -83,6 +78,39 @@ struct FeedOptions {
 };
 // JSON Feed 1.1; fields JSON Feed lacks go in a "_digestcore" object per item.
 DG_API std::string export_json_feed(const Collection& collection, const FeedOptions& options = {});
+
+// Writes a collection to `path` in `format` (own, json_lines or json_feed;
+// others are invalid_argument) atomically: a uniquely named temporary file
+// in the same folder is written, flushed, synced and renamed over `path`, so
+// `path` holds the old or the new content, never a mix. Errors name the
+// reason (errno text).
+DG_API Status export_file(const Collection& collection, const std::string& path,
+                          JsonFormat format = JsonFormat::own,
+                          const ExportOptions& options = {});
+
+// ---- dictionaries: the source registry and the gazetteer -------------------
+// Formats: docs/entities.md. Readers are all or nothing and report errors
+// with their JSON path and byte offset.
+
+// {"sources": [...]} (other top-level members, such as a collection's
+// "posts", are ignored) or a bare array of sources.
+DG_API Result<SourceRegistry> source_registry_from_json(std::string_view json);
+DG_API Result<SourceRegistry> load_source_registry(const std::string& path);
+DG_API std::string source_registry_to_json(const SourceRegistry& registry, bool pretty = true);
+// Atomic, like export_file.
+DG_API Status save_source_registry(const SourceRegistry& registry, const std::string& path,
+                                   bool pretty = true);
+
+// {"entities": [...]} or a bare array of entities.
+DG_API Result<Gazetteer> gazetteer_from_json(std::string_view json);
+DG_API Result<Gazetteer> load_gazetteer(const std::string& path);
+// Adds the entities of a document to `gazetteer`. All or nothing.
+DG_API Status gazetteer_add_json(Gazetteer& gazetteer, std::string_view json);
+DG_API Status gazetteer_add_file(Gazetteer& gazetteer, const std::string& path);
+DG_API std::string gazetteer_to_json(const Gazetteer& gazetteer, bool pretty = true);
+// Atomic, like export_file.
+DG_API Status save_gazetteer(const Gazetteer& gazetteer, const std::string& path,
+                             bool pretty = true);
 
 // Appends `text` to `out` as a JSON string literal (quotes included).
 DG_API void append_json_string(std::string& out, std::string_view text);

@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "digest/attribution.hpp"
 #include "digest/model.hpp"
+#include "digest/outlet_lookup.hpp"
 #include "digest/result.hpp"
 
 namespace digest {
@@ -43,7 +43,8 @@ struct SourceResolution {
   std::string matched;             // the name, alias or domain that matched, as written
 };
 
-// Not thread-safe while being filled (add, from_json); resolve() and the
+// Reading and writing it as JSON: json.hpp (source_registry_from_json, …).
+// Not thread-safe while being filled (add, source_registry_from_json); resolve() and the
 // other const methods are safe from many threads once filling is done.
 class DG_API SourceRegistry final : public OutletLookup {
  public:
@@ -54,17 +55,9 @@ class DG_API SourceRegistry final : public OutletLookup {
   SourceRegistry(const SourceRegistry&) = delete;
   SourceRegistry& operator=(const SourceRegistry&) = delete;
 
-  // Reads {"sources": [...]} (other top-level members, such as a
-  // collection's "posts", are ignored) or a bare array of sources. Each
-  // source: "id" (required), "name", "aliases", "url" or "domain",
-  // "language", "country"; other members are kept and written back.
-  static Result<SourceRegistry> from_json(std::string_view json);
-  static Result<SourceRegistry> load(const std::string& path);
   // The sources of a collection. ErrorCode::invalid_argument for a source
   // without id.
   static Result<SourceRegistry> from_sources(std::span<const Source> sources);
-  std::string to_json(bool pretty = true) const;
-  Status save(const std::string& path, bool pretty = true) const;
 
   // ErrorCode::duplicate_id, invalid_argument (empty id), invalid_utf8.
   Status add(Source source);

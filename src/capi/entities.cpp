@@ -7,6 +7,7 @@
 #include "capi/capi_internal.hpp"
 #include "digest/entities.hpp"
 #include "digest/sources.hpp"
+#include "digest/json.hpp"
 
 struct dg_source_registry {
   digest::SourceRegistry registry;
@@ -56,7 +57,7 @@ DG_API int dg_source_registry_load_json(dg_source_registry** out, const char* js
     if (!out) return dg::null_argument("out");
     std::string_view text;
     if (!dg::view(json, json_len, text, "json")) return DG_E_INVALID_ARGUMENT;
-    auto r = digest::SourceRegistry::from_json(text);
+    auto r = digest::source_registry_from_json(text);
     if (!r.ok()) return dg::set_error(r.error());
     *out = new dg_source_registry{std::move(r).value()};
     return DG_OK;
@@ -67,7 +68,7 @@ DG_API int dg_source_registry_load_file(dg_source_registry** out, const char* pa
   return dg::guard([&] {
     if (!out) return dg::null_argument("out");
     if (!path) return dg::null_argument("path");
-    auto r = digest::SourceRegistry::load(path);
+    auto r = digest::load_source_registry(path);
     if (!r.ok()) return dg::set_error(r.error());
     *out = new dg_source_registry{std::move(r).value()};
     return DG_OK;
@@ -128,7 +129,7 @@ DG_API int dg_source_registry_to_json(const dg_source_registry* registry, dg_buf
     if (!registry) return dg::null_argument("registry");
     if (!out) return dg::null_argument("out");
     auto b = std::make_unique<dg_buffer>();
-    b->bytes = registry->registry.to_json();
+    b->bytes = digest::source_registry_to_json(registry->registry);
     *out = b.release();
     return DG_OK;
   });
@@ -197,7 +198,7 @@ DG_API int dg_gazetteer_load_json(dg_gazetteer** out, const char* json, size_t j
     if (!out) return dg::null_argument("out");
     std::string_view text;
     if (!dg::view(json, json_len, text, "json")) return DG_E_INVALID_ARGUMENT;
-    auto r = digest::Gazetteer::from_json(text);
+    auto r = digest::gazetteer_from_json(text);
     if (!r.ok()) return dg::set_error(r.error());
     *out = new dg_gazetteer{std::move(r).value()};
     return DG_OK;
@@ -208,7 +209,7 @@ DG_API int dg_gazetteer_load_file(dg_gazetteer** out, const char* path) {
   return dg::guard([&] {
     if (!out) return dg::null_argument("out");
     if (!path) return dg::null_argument("path");
-    auto r = digest::Gazetteer::load(path);
+    auto r = digest::load_gazetteer(path);
     if (!r.ok()) return dg::set_error(r.error());
     *out = new dg_gazetteer{std::move(r).value()};
     return DG_OK;
@@ -238,7 +239,7 @@ DG_API int dg_gazetteer_add_json(dg_gazetteer* gazetteer, const char* json, size
     if (!gazetteer) return dg::null_argument("gazetteer");
     std::string_view text;
     if (!dg::view(json, json_len, text, "json")) return DG_E_INVALID_ARGUMENT;
-    return finish_status(gazetteer->gazetteer.add_json(text));
+    return finish_status(digest::gazetteer_add_json(gazetteer->gazetteer, text));
   });
 }
 
@@ -265,7 +266,7 @@ DG_API int dg_gazetteer_to_json(const dg_gazetteer* gazetteer, dg_buffer** out) 
     if (!gazetteer) return dg::null_argument("gazetteer");
     if (!out) return dg::null_argument("out");
     auto b = std::make_unique<dg_buffer>();
-    b->bytes = gazetteer->gazetteer.to_json();
+    b->bytes = digest::gazetteer_to_json(gazetteer->gazetteer);
     *out = b.release();
     return DG_OK;
   });

@@ -1,5 +1,6 @@
 // digestcore command-line tool: a thin shell over the C++ API.
 #include <cstdio>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <optional>
@@ -8,11 +9,13 @@
 #include <string_view>
 #include <vector>
 
-#include "digest/digest.h"
+#include "digest/curate.hpp"
 #include "digest/digest.hpp"
+#include "digest/io.hpp"
 #include "digest/json.hpp"
-#include "digest/sources.hpp"
 #include "digest/render.hpp"
+#include "digest/sources.hpp"
+#include "digest/version.h"
 
 namespace {
 
@@ -47,6 +50,8 @@ const char* const kDigestHelp =
     "                      from the attribution line opening each excerpt\n"
     "  --sources FILE      a source registry (JSON) naming the known outlets;\n"
     "                      posts whose outlet it recognises are filed under it\n"
+    "  --entities FILE     a gazetteer (JSON): tag each post with the entities\n"
+    "                      it mentions ('entity:ID' tags)\n"
     "  -o, --output FILE   write to FILE instead of standard output\n"
     "  -h, --help          show this help\n";
 
@@ -61,6 +66,8 @@ const char* const kConvertHelp =
     "                      from the attribution line opening each excerpt\n"
     "  --sources FILE      a source registry (JSON) naming the known outlets;\n"
     "                      posts whose outlet it recognises are filed under it\n"
+    "  --entities FILE     a gazetteer (JSON): tag each post with the entities\n"
+    "                      it mentions ('entity:ID' tags)\n"
     "  --input-format FMT  detect (default), own, jsonl, jsonfeed, wordpress\n"
     "  -o, --output FILE   write to FILE instead of standard output\n"
     "  -h, --help          show this help\n";
@@ -81,7 +88,7 @@ struct UsageError {
 
 struct Args {
   std::vector<std::string> inputs;
-  std::string week, format, to, input_format = "detect", title, output, sources;
+  std::string week, format, to, input_format = "detect", title, output, sources, entities;
   bool help = false;
   bool attribution = false;
 };
@@ -96,7 +103,7 @@ Args parse_args(int argc, char** argv, int first, const std::vector<std::string>
     }
     if (arg == "--attribution") {
       bool allowed = false;
-      for (const auto& v : valued) allowed |= (v == "--sources");
+      for (const auto& v : valued) allowed |= (v == "--sources");  // commands that curate
       if (!allowed) throw UsageError{"unknown option '--attribution'"};
       a.attribution = true;
       continue;
@@ -124,6 +131,7 @@ Args parse_args(int argc, char** argv, int first, const std::vector<std::string>
       else if (name == "--title") a.title = value;
       else if (name == "--output") a.output = value;
       else if (name == "--sources") a.sources = value;
+      else if (name == "--entities") a.entities = value;
       continue;
     }
     a.inputs.push_back(arg);
@@ -140,7 +148,13 @@ digest::JsonFormat input_format(const std::string& name) {
   throw UsageError{"unknown input format '" + name + "' (detect, own, jsonl, jsonfeed, wordpress)"};
 }
 
-// Loads every input into `c`; returns false after printing the error.
+bool report(const digest::Error& e) {
+  std::fprintf(stderr, "digestcore: %s\n", e.to_string().c_str());
+  return false;
+}
+
+// Loads every input into `c` and curates it as the options say (the
+// library's one curation step); returns false after printing the error.
 bool load_inputs(digest::Collection& c, const Args& a, bool skip_bad, bool& any_skipped) {
   if (a.inputs.empty()) throw UsageError{"no INPUT file given"};
   digest::ImportOptions options;
@@ -148,54 +162,51 @@ bool load_inputs(digest::Collection& c, const Args& a, bool skip_bad, bool& any_
   options.skip_bad_records = skip_bad;
   std::optional<digest::SourceRegistry> registry;
   if (!a.sources.empty()) {
-    auto r = digest::SourceRegistry::load(a.sources);
-    if (!r.ok()) {
-      std::fprintf(stderr, "digestcore: %s\n", r.error().to_string().c_str());
-      return false;
-    }
+    auto r = digest::load_source_registry(a.sources);
+    if (!r.ok()) return report(r.error());
     registry.emplace(std::move(r).value());
-    options.outlets = &*registry;
   }
-  options.fill_from_attribution = a.attribution;
+  std::optional<digest::Gazetteer> gazetteer;
+  if (!a.entities.empty()) {
+    auto g = digest::load_gazetteer(a.entities);
+    if (!g.ok()) return report(g.error());
+    gazetteer.emplace(std::move(g).value());
+  }
   any_skipped = false;
   for (const auto& path : a.inputs) {
     auto r = digest::import_file(c, path, options);
-    if (!r.ok()) {
-      std::fprintf(stderr, "digestcore: %s\n", r.error().to_string().c_str());
-      return false;
-    }
+    if (!r.ok()) return report(r.error());
     for (const auto& e : r->skipped) {
       std::fprintf(stdout, "%s\n", e.to_string().c_str());
       any_skipped = true;
     }
   }
-  if (registry) {
-    // File posts under the registry's outlets: add the outlets the inputs
-    // lack, then map each outlet as written to its id.
-    for (const digest::Source& s : registry->sources())
-      if (!c.find_source(s.id)) (void)c.add_source(s);
-    digest::resolve_post_sources(c, *registry);
-  }
+  digest::CurateOptions curate;
+  curate.fill_from_attribution = a.attribution;
+  curate.sources = registry ? &*registry : nullptr;
+  curate.entities = gazetteer ? &*gazetteer : nullptr;
+  auto curated = digest::curate(c, curate);
+  if (!curated.ok()) return report(curated.error());
   return true;
 }
 
 bool write_output(const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0;
+    if (std::fflush(stdout) != 0) {
+      std::fprintf(stderr, "digestcore: cannot write to standard output: %s\n",
+                   std::strerror(errno));
+      return false;
+    }
+    return true;
   }
-  std::ofstream f(path, std::ios::binary);
-  f.write(text.data(), static_cast<std::streamsize>(text.size()));
-  f.close();
-  if (!f) {
-    std::fprintf(stderr, "digestcore: %s: cannot write file\n", path.c_str());
-    return false;
-  }
+  // Atomic: the file is the old or the new content, never a mix.
+  if (digest::Status s = digest::write_file_atomic(path, text); !s) return report(s.error());
   return true;
 }
 
 int cmd_digest(int argc, char** argv) {
-  Args a = parse_args(argc, argv, 2, {"--week", "--format", "--input-format", "--title", "--output", "--sources"});
+  Args a = parse_args(argc, argv, 2, {"--week", "--format", "--input-format", "--title", "--output", "--sources", "--entities"});
   if (a.help) {
     std::fputs(kDigestHelp, stdout);
     return 0;
@@ -218,20 +229,13 @@ int cmd_digest(int argc, char** argv) {
   } else if (format == "json") {
     text = digest::render_json(d);
   } else {
-    digest::Collection selected;
-    for (const auto& s : d.sections) {
-      if (const digest::Source* src = c.find_source(s.source_id)) (void)selected.add_source(*src);
-      for (const auto& p : s.posts) (void)selected.add_post(p);
-    }
-    digest::FeedOptions feed;
-    feed.title = d.title;
-    text = digest::export_json_feed(selected, feed);
+    text = digest::render_json_feed(d);
   }
   return write_output(a.output, text) ? 0 : 1;
 }
 
 int cmd_convert(int argc, char** argv) {
-  Args a = parse_args(argc, argv, 2, {"--to", "--input-format", "--output", "--sources"});
+  Args a = parse_args(argc, argv, 2, {"--to", "--input-format", "--output", "--sources", "--entities"});
   if (a.help) {
     std::fputs(kConvertHelp, stdout);
     return 0;
@@ -276,7 +280,7 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (cmd == "--version") {
-      std::printf("digestcore %s\n", dg_version());
+      std::printf("digestcore %s\n", DG_VERSION_STRING);
       return 0;
     }
     if (cmd == "digest") return cmd_digest(argc, argv);

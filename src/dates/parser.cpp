@@ -11,6 +11,8 @@
 #include <algorithm>
 
 #include "dates/internal.hpp"
+#include "text/iso8601.hpp"
+#include "text/trim.hpp"
 
 namespace digest {
 
@@ -813,86 +815,20 @@ DateMatch to_match(const Reading& r, const Scan& scan, std::string_view text) {
 
 // ---- the ISO 8601 fast path ---------------------------------------------------
 
-bool digits(std::string_view s, std::size_t pos, std::size_t len, int& out) {
-  if (pos + len > s.size()) return false;
-  int v = 0;
-  for (std::size_t i = pos; i < pos + len; ++i) {
-    char c = s[i];
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
-  }
-  out = v;
-  return true;
-}
-
-// "YYYY-MM-DD" with an optional "Thh:mm[:ss[.fff]]" and zone, and nothing
-// else. Returns false (and the general path runs) on anything else.
+// A whole-text ISO 8601 timestamp (the one reader on the text floor), in
+// the years the general parser also accepts. Anything else goes the
+// general way.
 bool iso_fast(std::string_view s, DateTime& out) {
-  int y, mo, d;
-  if (s.size() < 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) ||
-      s[7] != '-' || !digits(s, 8, 2, d))
-    return false;
-  if (y < 1600 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
-  if (d > boost::gregorian::gregorian_calendar::end_of_month_day(
-              static_cast<unsigned short>(y), static_cast<unsigned short>(mo)))
-    return false;
-  DateTime dt(Date(static_cast<unsigned short>(y), static_cast<unsigned short>(mo),
-                   static_cast<unsigned short>(d)));
-  std::size_t i = 10;
-  if (i < s.size()) {
-    if (s[i] != 'T' && s[i] != ' ') return false;
-    int hh, mm, ss = 0;
-    if (!digits(s, i + 1, 2, hh) || i + 3 >= s.size() || s[i + 3] != ':' ||
-        !digits(s, i + 4, 2, mm))
-      return false;
-    i += 6;
-    if (i < s.size() && s[i] == ':') {
-      if (!digits(s, i + 1, 2, ss)) return false;
-      i += 3;
-      if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
-        std::size_t j = i + 1;
-        while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
-        if (j == i + 1) return false;
-        i = j;
-      }
-    }
-    if (hh > 23 || mm > 59 || ss > 60) return false;
-    if (ss == 60) ss = 59;
-    dt.seconds = hh * 3600 + mm * 60 + ss;
-    if (i < s.size()) {
-      if (s[i] == 'Z' && i + 1 == s.size()) {
-        dt.utc_offset_minutes = 0;
-        i += 1;
-      } else if (s[i] == '+' || s[i] == '-') {
-        int oh, om = 0;
-        if (!digits(s, i + 1, 2, oh)) return false;
-        std::size_t j = i + 3;
-        if (j < s.size()) {
-          if (s[j] == ':') ++j;
-          if (!digits(s, j, 2, om)) return false;
-          j += 2;
-        }
-        if (j != s.size() || oh > 14 || om > 59) return false;
-        dt.utc_offset_minutes = (s[i] == '-' ? -1 : 1) * (oh * 60 + om);
-        i = j;
-      } else {
-        return false;
-      }
-    }
-  }
-  if (i != s.size()) return false;
+  detail::IsoReading r = detail::read_iso8601(s);
+  if (!r.value) return false;
+  const detail::IsoTimestamp& t = *r.value;
+  if (t.year < 1600 || t.year > 2999) return false;
+  DateTime dt(Date(static_cast<unsigned short>(t.year), static_cast<unsigned short>(t.month),
+                   static_cast<unsigned short>(t.day)));
+  dt.seconds = t.seconds;
+  dt.utc_offset_minutes = t.utc_offset_minutes;
   out = dt;
   return true;
-}
-
-std::string_view trim_spaces(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
-                        s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' ||
-                        s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
 }
 
 // Scanning reuses a per-thread buffer for short texts (the common case: one
@@ -912,7 +848,7 @@ DateParser::DateParser(DateParseOptions options)
     : options_(std::move(options)), language_mask_(language_mask(options_.languages)) {}
 
 std::optional<DateMatch> DateParser::parse_detailed(std::string_view text) const {
-  std::string_view trimmed = trim_spaces(text);
+  std::string_view trimmed = detail::trim(text);
   {
     DateTime dt;
     if (iso_fast(trimmed, dt)) {

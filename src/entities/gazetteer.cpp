@@ -15,8 +15,7 @@
 
 #include "digest/entities.hpp"
 #include "digest/normalize.hpp"
-#include "entities/internal.hpp"
-#include "entities/json_util.hpp"
+#include "text/utf8.hpp"
 #include "entities/trie.hpp"
 
 // Sanitizers may flag the 16-byte over-read of a short std::string (bytes
@@ -452,89 +451,9 @@ Gazetteer::~Gazetteer() = default;
 Gazetteer::Gazetteer(Gazetteer&&) noexcept = default;
 Gazetteer& Gazetteer::operator=(Gazetteer&&) noexcept = default;
 
-Result<Gazetteer> Gazetteer::from_json(std::string_view json) {
-  Gazetteer g;
-  if (Status s = g.add_json(json); !s) return std::move(s).error();
-  return g;
-}
-
-Result<Gazetteer> Gazetteer::load(const std::string& path) {
-  Gazetteer g;
-  if (Status s = g.add_file(path); !s) return std::move(s).error();
-  return g;
-}
-
-Status Gazetteer::add_json(std::string_view json) {
-  auto parsed = detail::parse_gazetteer_json(json);
-  if (!parsed.ok()) return std::move(parsed).error();
-  std::vector<GazetteerEntity> list;
-  std::vector<std::size_t> offsets;
-  list.reserve(parsed->size());
-  offsets.reserve(parsed->size());
-  for (auto& pe : *parsed) {
-    list.push_back(std::move(pe.entity));
-    offsets.push_back(pe.offset);
-  }
-  return impl_->add_entities(list, offsets, true);
-}
-
-Status Gazetteer::add_file(const std::string& path) {
-  auto bytes = detail::read_whole_file(path);
-  if (!bytes.ok()) return std::move(bytes).error();
-  Status s = add_json(*bytes);
-  if (!s) {
-    Error e = std::move(s).error();
-    e.file = path;
-    return e;
-  }
-  return {};
-}
-
-std::string Gazetteer::to_json(bool pretty) const {
-  std::string out;
-  const char* nl = pretty ? "\n" : "";
-  out += "{";
-  out += nl;
-  out += pretty ? "  \"entities\": [" : "\"entities\":[";
-  bool first = true;
-  for (const GazetteerEntity& e : impl_->entities) {
-    out += first ? "" : ",";
-    first = false;
-    out += nl;
-    out += pretty ? "    {\"id\": " : "{\"id\":";
-    detail::json_append_string(out, e.id);
-    if (!e.name.empty()) {
-      out += pretty ? ", \"name\": " : ",\"name\":";
-      detail::json_append_string(out, e.name);
-    }
-    if (!e.type.empty()) {
-      out += pretty ? ", \"type\": " : ",\"type\":";
-      detail::json_append_string(out, e.type);
-    }
-    out += pretty ? ", \"aliases\": [" : ",\"aliases\":[";
-    for (std::size_t i = 0; i < e.aliases.size(); ++i) {
-      if (i) out += pretty ? ", " : ",";
-      const GazetteerAlias& a = e.aliases[i];
-      if (a.case_sensitive) {
-        out += pretty ? "{\"text\": " : "{\"text\":";
-        detail::json_append_string(out, a.text);
-        out += pretty ? ", \"case_sensitive\": true}" : ",\"case_sensitive\":true}";
-      } else {
-        detail::json_append_string(out, a.text);
-      }
-    }
-    out += "]}";
-  }
-  if (!first) out += nl;
-  out += pretty ? "  ]" : "]";
-  out += nl;
-  out += "}";
-  out += nl;
-  return out;
-}
-
-Status Gazetteer::save(const std::string& path, bool pretty) const {
-  return detail::write_whole_file(path, to_json(pretty));
+Status Gazetteer::add_all(std::span<const GazetteerEntity> entities,
+                         std::span<const std::size_t> offsets) {
+  return impl_->add_entities(entities, offsets, true);
 }
 
 Status Gazetteer::add(std::string_view entity_id, std::span<const std::string> aliases,

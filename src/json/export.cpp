@@ -8,96 +8,14 @@
 
 #include "digest/json.hpp"
 #include "json/json_internal.hpp"
+#include "json/writer.hpp"
+#include "digest/io.hpp"
 
 namespace digest {
 
 namespace {
 
-constexpr std::size_t kExtraNestingLimit = std::size_t(1) << 20;
-
-class Writer {
- public:
-  Writer(std::string& out, bool pretty) : out_(out), pretty_(pretty) {}
-
-  void open(char c) {
-    prefix();
-    out_ += c;
-    first_.push_back(true);
-  }
-  void close(char c) {
-    bool empty = first_.back();
-    first_.pop_back();
-    if (pretty_ && !empty) newline();
-    out_ += c;
-  }
-  void key(std::string_view k) {
-    prefix();
-    append_json_string(out_, k);
-    out_ += pretty_ ? ": " : ":";
-    after_key_ = true;
-  }
-  void string(std::string_view s) {
-    prefix();
-    append_json_string(out_, s);
-  }
-  void raw(std::string_view r) {
-    prefix();
-    out_ += r;
-  }
-  // A JSON value kept as text (ExtraField::raw_json).
-  void extra(std::string_view raw_json) {
-    prefix();
-    std::size_t mark = out_.size();
-    if (!json_detail::check_raw_json(raw_json, kExtraNestingLimit, &out_).ok) {
-      out_.resize(mark);
-      append_json_string(out_, raw_json);
-    }
-  }
-  // Arrays of strings stay on one line, pretty or not.
-  void strings(const std::vector<std::string>& v) {
-    prefix();
-    out_ += '[';
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      if (i) out_ += pretty_ ? ", " : ",";
-      append_json_string(out_, v[i]);
-    }
-    out_ += ']';
-  }
-
-  void member(std::string_view k, std::string_view s) {
-    key(k);
-    string(s);
-  }
-  void member_if(std::string_view k, const std::string& s) {
-    if (!s.empty()) member(k, s);
-  }
-  void strings_if(std::string_view k, const std::vector<std::string>& v) {
-    if (v.empty()) return;
-    key(k);
-    strings(v);
-  }
-
- private:
-  void prefix() {
-    if (after_key_) {
-      after_key_ = false;
-      return;
-    }
-    if (first_.empty()) return;
-    if (!first_.back()) out_ += ',';
-    first_.back() = false;
-    if (pretty_) newline();
-  }
-  void newline() {
-    out_ += '\n';
-    out_.append(first_.size() * 2, ' ');
-  }
-
-  std::string& out_;
-  bool pretty_;
-  bool after_key_ = false;
-  std::vector<bool> first_;
-};
+using json_detail::Writer;
 
 bool is_post_field(std::string_view k) {
   static constexpr std::array<std::string_view, 12> names = {
@@ -283,6 +201,29 @@ std::string export_json_feed(const Collection& c, const FeedOptions& options) {
   w.close('}');
   out += '\n';
   return out;
+}
+
+}  // namespace digest
+
+namespace digest {
+
+Status export_file(const Collection& collection, const std::string& path, JsonFormat format,
+                   const ExportOptions& options) {
+  std::string text;
+  switch (format) {
+    case JsonFormat::own: text = export_json(collection, options); break;
+    case JsonFormat::json_lines: text = export_json_lines(collection); break;
+    case JsonFormat::json_feed: {
+      FeedOptions feed;
+      feed.pretty = options.pretty;
+      text = export_json_feed(collection, feed);
+      break;
+    }
+    default:
+      return Error(ErrorCode::invalid_argument,
+                   "export_file writes the own format, JSON Lines or JSON Feed");
+  }
+  return write_file_atomic(path, text);
 }
 
 }  // namespace digest

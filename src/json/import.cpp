@@ -15,7 +15,6 @@
 #include <unordered_set>
 #include <utility>
 
-#include "digest/attribution.hpp"
 #include "digest/json.hpp"
 #include "json/json_internal.hpp"
 
@@ -433,9 +432,6 @@ class Importer {
 
   void add_post(Post&& p, const char* at) {
     require_id(p.id, at);
-    // Optional enrichment: authors, outlet, place and published date from an
-    // attribution line opening the excerpt (or body), where fields are empty.
-    if (opt_.fill_from_attribution) apply_attribution(p, opt_.outlets);
     bool in_target = !target_.empty() && target_.find_post(p.id);
     if (in_target || temp_.find_post(p.id)) {
       path_.push_back({"id", 0, false});

@@ -12,7 +12,7 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "normalize/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace digest::detail {
 

@@ -21,7 +21,7 @@
 
 #include "normalize/display.hpp"
 #include "normalize/fold.hpp"
-#include "normalize/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace digest {
 

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "digest/attribution.hpp"
+
 #include "digest/json.hpp"
 
 using namespace digest;
@@ -1000,31 +1000,3 @@ TEST(JsonRoundTrip, EveryInputFormatThroughEveryExport) {
   }
 }
 
-TEST(JsonImportAttribution, FillsEmptyFieldsFromTheOpeningLineWhenAsked) {
-  const char* doc = R"({"digestcore": 1, "posts": [
-    {"id": "a", "excerpt": "Lena Marsh, Harbor Street Tribune, Port Avel, August 17, 2021:… The basin council met."},
-    {"id": "b", "authors": ["Given Author"], "excerpt": "Lena Marsh, Harbor Street Tribune, August 17, 2021: Text."}
-  ]})";
-  digest::Collection plain;
-  ASSERT_TRUE(digest::import_json(plain, doc).ok());
-  EXPECT_TRUE(plain.find_post("a")->authors.empty());
-
-  digest::SimpleOutletList outlets;
-  outlets.add("harbor", "Harbor Street Tribune");
-  digest::ImportOptions options;
-  options.fill_from_attribution = true;
-  options.outlets = &outlets;
-  digest::Collection c;
-  ASSERT_TRUE(digest::import_json(c, doc, options).ok());
-  const digest::Post* a = c.find_post("a");
-  ASSERT_NE(a, nullptr);
-  EXPECT_EQ(a->authors, std::vector<std::string>{"Lena Marsh"});
-  EXPECT_EQ(a->source, "harbor");
-  EXPECT_EQ(a->place, "Port Avel");
-  ASSERT_TRUE(a->published_on.has_value());
-  EXPECT_EQ(a->published_on->date, digest::Date(2021, 8, 17));
-  // The text is kept as given.
-  EXPECT_EQ(a->excerpt.rfind("Lena Marsh, Harbor Street Tribune", 0), 0u);
-  // Fields already present are not overwritten.
-  EXPECT_EQ(c.find_post("b")->authors, std::vector<std::string>{"Given Author"});
-}

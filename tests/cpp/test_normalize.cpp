@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "digest/normalize.hpp"
-#include "normalize/utf8.hpp"
+#include "text/utf8.hpp"
 
 using digest::NormalForm;
 using digest::Normalizer;

@@ -7,6 +7,7 @@
 
 #include "digest/attribution.hpp"
 #include "digest/sources.hpp"
+#include "digest/json.hpp"
 
 using namespace digest;
 
@@ -23,7 +24,7 @@ const char* kRegistry = R"({"sources": [
 ]})";
 
 SourceRegistry registry() {
-  auto r = SourceRegistry::from_json(kRegistry);
+  auto r = source_registry_from_json(kRegistry);
   EXPECT_TRUE(r.ok()) << r.error().to_string();
   return std::move(r).value();
 }
@@ -137,30 +138,30 @@ TEST(SourceRegistryJson, RoundTrip) {
   ASSERT_EQ(k->extra.size(), 1u);
   EXPECT_EQ(k->extra[0].name, "founded");
   EXPECT_EQ(k->extra[0].raw_json, "1999");
-  auto again = SourceRegistry::from_json(reg.to_json());
+  auto again = source_registry_from_json(source_registry_to_json(reg));
   ASSERT_TRUE(again.ok()) << again.error().to_string();
   ASSERT_EQ(again->size(), reg.size());
   for (std::size_t i = 0; i < reg.size(); ++i) EXPECT_EQ(again->sources()[i], reg.sources()[i]);
-  EXPECT_EQ(again->to_json(false), reg.to_json(false));
+  EXPECT_EQ(source_registry_to_json(*again, false), source_registry_to_json(reg, false));
 
   // "url" and "domain" both: the domain is kept and resolves too.
-  auto both = SourceRegistry::from_json(
+  auto both = source_registry_from_json(
       R"([{"id": "x", "name": "Ex", "url": "https://x.example/home", "domain": "ex-mirror.example"}])");
   ASSERT_TRUE(both.ok());
   auto r = both->resolve("https://ex-mirror.example/a");
   ASSERT_TRUE(r);
   EXPECT_EQ(r->source->id, "x");
-  EXPECT_NE(both->to_json().find("\"domain\": \"ex-mirror.example\""), std::string::npos);
+  EXPECT_NE(source_registry_to_json(*both).find("\"domain\": \"ex-mirror.example\""), std::string::npos);
 
   // A collection export: posts are ignored.
-  auto coll = SourceRegistry::from_json(
+  auto coll = source_registry_from_json(
       R"({"digestcore": 1, "sources": [{"id": "s", "name": "Ess"}], "posts": [{"id": "p"}]})");
   ASSERT_TRUE(coll.ok());
   EXPECT_EQ(coll->size(), 1u);
 
   const std::string path = ::testing::TempDir() + "/digest_sources_test.json";
-  ASSERT_TRUE(reg.save(path).ok());
-  auto loaded = SourceRegistry::load(path);
+  ASSERT_TRUE(save_source_registry(reg, path).ok());
+  auto loaded = load_source_registry(path);
   ASSERT_TRUE(loaded.ok());
   EXPECT_EQ(loaded->size(), reg.size());
   std::remove(path.c_str());
@@ -188,19 +189,19 @@ TEST(SourceRegistryJson, BadInput) {
       {"[] x", ErrorCode::parse_error},
   };
   for (const Case& c : cases) {
-    auto r = SourceRegistry::from_json(c.json);
+    auto r = source_registry_from_json(c.json);
     ASSERT_FALSE(r.ok()) << c.json;
     EXPECT_EQ(r.error().code, c.code) << c.json << " → " << r.error().to_string();
   }
-  auto r = SourceRegistry::from_json(R"({"sources": [{"id": "a"}, {"id": "b", "url": 3}]})");
+  auto r = source_registry_from_json(R"({"sources": [{"id": "a"}, {"id": "b", "url": 3}]})");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().field, "sources[1].url");
   EXPECT_EQ(r.error().offset, 45u);
-  r = SourceRegistry::from_json(R"({"sources": [{"id": "a"}, {"id": "a"}]})");
+  r = source_registry_from_json(R"({"sources": [{"id": "a"}, {"id": "a"}]})");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().field, "sources[1].id");
   EXPECT_EQ(r.error().offset, 26u);
-  auto missing = SourceRegistry::load("/nonexistent/sources.json");
+  auto missing = load_source_registry("/nonexistent/sources.json");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::io_error);
 }

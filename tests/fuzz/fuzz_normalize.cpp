@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "digest/normalize.hpp"
-#include "normalize/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace {
 

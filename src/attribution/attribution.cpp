@@ -11,7 +11,6 @@
 
 namespace digest {
 
-OutletLookup::~OutletLookup() = default;
 
 // ---- SimpleOutletList ---------------------------------------------------------
 

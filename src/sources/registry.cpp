@@ -7,8 +7,7 @@
 #include <unordered_map>
 
 #include "digest/normalize.hpp"
-#include "entities/internal.hpp"
-#include "entities/json_util.hpp"
+#include "text/utf8.hpp"
 
 namespace digest {
 
@@ -17,26 +16,6 @@ namespace {
 using Index = std::unordered_map<std::string, std::vector<std::pair<std::uint32_t, std::string>>,
                                  StringHash, std::equal_to<>>;
 
-std::u32string code_points(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t i = 0, n = s.size();
-  while (i < n) {
-    unsigned char c = p[i];
-    char32_t cp;
-    std::size_t len;
-    if (c < 0x80) { cp = c; len = 1; }
-    else if ((c >> 5) == 6) { cp = c & 0x1F; len = 2; }
-    else if ((c >> 4) == 14) { cp = c & 0x0F; len = 3; }
-    else { cp = c & 0x07; len = 4; }
-    if (i + len > n) len = n - i;
-    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
 
 // Optimal string alignment distance (Levenshtein plus adjacent
 // transpositions), giving up (returning limit + 1) once it exceeds `limit`.
@@ -166,7 +145,7 @@ struct SourceRegistry::Impl {
     auto add_name = [&](Index& idx, const std::string& text) {
       auto key = norm.search_key(text);
       if (!key.ok() || key->empty()) return;
-      fuzzy.push_back({code_points(*key), i, text});
+      fuzzy.push_back({detail::code_points(*key), i, text});
       put(idx, std::move(key).value(), i, text);
     };
     add_name(by_name, s.name);
@@ -241,34 +220,6 @@ SourceRegistry::~SourceRegistry() = default;
 SourceRegistry::SourceRegistry(SourceRegistry&&) noexcept = default;
 SourceRegistry& SourceRegistry::operator=(SourceRegistry&&) noexcept = default;
 
-Result<SourceRegistry> SourceRegistry::from_json(std::string_view json) {
-  auto parsed = detail::parse_sources_json(json);
-  if (!parsed.ok()) return std::move(parsed).error();
-  SourceRegistry r;
-  for (std::size_t i = 0; i < parsed->size(); ++i) {
-    detail::ParsedSource& ps = (*parsed)[i];
-    if (Status s = r.add(std::move(ps.source)); !s) {
-      Error e = std::move(s).error();
-      e.field = "sources[" + std::to_string(i) + "]" + (e.field.empty() ? "" : "." + e.field);
-      e.offset = ps.offset;
-      return e;
-    }
-  }
-  return r;
-}
-
-Result<SourceRegistry> SourceRegistry::load(const std::string& path) {
-  auto bytes = detail::read_whole_file(path);
-  if (!bytes.ok()) return std::move(bytes).error();
-  auto r = from_json(*bytes);
-  if (!r.ok()) {
-    Error e = std::move(r).error();
-    e.file = path;
-    return e;
-  }
-  return r;
-}
-
 Result<SourceRegistry> SourceRegistry::from_sources(std::span<const Source> sources) {
   SourceRegistry r;
   for (std::size_t i = 0; i < sources.size(); ++i) {
@@ -279,67 +230,6 @@ Result<SourceRegistry> SourceRegistry::from_sources(std::span<const Source> sour
     }
   }
   return r;
-}
-
-std::string SourceRegistry::to_json(bool pretty) const {
-  std::string out;
-  const char* nl = pretty ? "\n" : "";
-  const char* sep = pretty ? ", " : ",";
-  const char* colon = pretty ? ": " : ":";
-  out += "{";
-  out += nl;
-  out += pretty ? "  \"sources\": [" : "\"sources\":[";
-  bool first = true;
-  for (const Source& s : impl_->sources) {
-    out += first ? "" : ",";
-    first = false;
-    out += nl;
-    if (pretty) out += "    ";
-    out += "{\"id\"";
-    out += colon;
-    detail::json_append_string(out, s.id);
-    auto member = [&](const char* name, const std::string& value) {
-      if (value.empty()) return;
-      out += sep;
-      out += '"';
-      out += name;
-      out += '"';
-      out += colon;
-      detail::json_append_string(out, value);
-    };
-    member("name", s.name);
-    if (!s.aliases.empty()) {
-      out += sep;
-      out += "\"aliases\"";
-      out += colon;
-      out += "[";
-      for (std::size_t i = 0; i < s.aliases.size(); ++i) {
-        if (i) out += sep;
-        detail::json_append_string(out, s.aliases[i]);
-      }
-      out += "]";
-    }
-    member("url", s.url);
-    member("language", s.language);
-    member("country", s.country);
-    for (const ExtraField& e : s.extra) {
-      out += sep;
-      detail::json_append_string(out, e.name);
-      out += colon;
-      out += e.raw_json.empty() ? "null" : e.raw_json;
-    }
-    out += "}";
-  }
-  if (!first) out += nl;
-  out += pretty ? "  ]" : "]";
-  out += nl;
-  out += "}";
-  out += nl;
-  return out;
-}
-
-Status SourceRegistry::save(const std::string& path, bool pretty) const {
-  return detail::write_whole_file(path, to_json(pretty));
 }
 
 Status SourceRegistry::add(Source source) {
@@ -381,7 +271,7 @@ std::optional<SourceResolution> SourceRegistry::resolve(std::string_view text,
     }
   }
   if (!options.fuzzy || key.empty()) return std::nullopt;
-  const std::u32string cps = code_points(key);
+  const std::u32string cps = detail::code_points(key);
   double best = -1;
   const Impl::FuzzyKey* best_key = nullptr;
   bool tie = false;

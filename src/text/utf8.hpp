@@ -1,11 +1,13 @@
-// UTF-8 decoding for the normaliser: exact well-formedness per the Unicode
+// The one UTF-8 decoder of the library (the text floor): exact well-formedness per the Unicode
 // Standard (Table 3-7), with each ill-formed sequence reported at its byte
 // offset (strict) or replaced by one U+FFFD per maximal subpart (lenient, the
-// W3C/WHATWG practice). Header-only so tests and fuzz targets can use it.
+// W3C/WHATWG practice). Every module that validates, decodes or cuts UTF-8
+// uses these. Header-only: the hot loops inline into their callers.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -127,6 +129,38 @@ inline std::string repair_utf8(std::string_view s) {
     i += d.len;
   }
   return out;
+}
+
+// Byte offset of the first ill-formed sequence, or nullopt when `s` is
+// well-formed UTF-8.
+inline std::optional<std::size_t> first_invalid_utf8(std::string_view s) noexcept {
+  std::size_t at = find_invalid_utf8(s);
+  if (at == std::string_view::npos) return std::nullopt;
+  return at;
+}
+
+// The code points of `s`, each ill-formed sequence read as U+FFFD.
+inline std::u32string code_points(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    Decoded d = decode_utf8(p + i, s.size() - i);
+    out.push_back(d.cp);
+    i += d.len;
+  }
+  return out;
+}
+
+// The longest prefix of `s` of at most `max_bytes` bytes that does not end
+// inside a UTF-8 sequence (for cutting text on a character boundary).
+inline std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) noexcept {
+  if (s.size() <= max_bytes) return s;
+  std::size_t n = max_bytes;
+  // Step back over continuation bytes to the start of the cut character.
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return s.substr(0, n);
 }
 
 }  // namespace digest::detail

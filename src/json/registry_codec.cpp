@@ -1,13 +1,21 @@
-// Reads the source registry's JSON format (simdjson On-Demand). The only
-// file of the sources module that knows JSON input.
-#include "entities/internal.hpp"
-#include "entities/json_read.hpp"
+// The source registry as JSON: the reader (simdjson On-Demand, through the
+// shared reader helpers) and the writer. Format: docs/entities.md.
+#include "digest/json.hpp"
+#include "digest/sources.hpp"
+#include "json/reader.hpp"
+#include "json/writer.hpp"
+#include "digest/io.hpp"
 
-namespace digest::detail {
+namespace digest {
 
 namespace {
 
-using namespace json;
+using namespace detail::json;
+
+struct ParsedSource {
+  Source source;
+  std::size_t offset = 0;  // byte offset of the source object in the JSON
+};
 
 constexpr std::size_t kMaxDepth = 64;
 
@@ -149,14 +157,75 @@ class SourceReader {
   od::document doc_;
 };
 
-}  // namespace
-
 Result<std::vector<ParsedSource>> parse_sources_json(std::string_view json) {
-  if (json.empty()) return json::make_error(ErrorCode::parse_error, "empty input", {}, std::size_t{0});
-  if (Status s = json::check_utf8(json); !s) return std::move(s).error();
-  if (Status s = json::check_depth(json, kMaxDepth); !s) return std::move(s).error();
+  if (json.empty()) return make_error(ErrorCode::parse_error, "empty input", {}, std::size_t{0});
+  if (Status s = check_utf8(json); !s) return std::move(s).error();
+  if (Status s = check_depth(json, kMaxDepth); !s) return std::move(s).error();
   SourceReader reader(json);
   return reader.run();
 }
 
-}  // namespace digest::detail
+void write_source(json_detail::Writer& w, const Source& s) {
+  w.open('{');
+  w.member("id", s.id);
+  w.member_if("name", s.name);
+  w.strings_if("aliases", s.aliases);
+  w.member_if("url", s.url);
+  w.member_if("language", s.language);
+  w.member_if("country", s.country);
+  for (const ExtraField& e : s.extra) {
+    w.key(e.name);
+    w.extra(e.raw_json.empty() ? std::string_view("null") : std::string_view(e.raw_json));
+  }
+  w.close('}');
+}
+
+}  // namespace
+
+Result<SourceRegistry> source_registry_from_json(std::string_view json) {
+  auto parsed = parse_sources_json(json);
+  if (!parsed.ok()) return std::move(parsed).error();
+  SourceRegistry r;
+  for (std::size_t i = 0; i < parsed->size(); ++i) {
+    ParsedSource& ps = (*parsed)[i];
+    if (Status s = r.add(std::move(ps.source)); !s) {
+      Error e = std::move(s).error();
+      e.field = "sources[" + std::to_string(i) + "]" + (e.field.empty() ? "" : "." + e.field);
+      e.offset = ps.offset;
+      return e;
+    }
+  }
+  return r;
+}
+
+Result<SourceRegistry> load_source_registry(const std::string& path) {
+  auto bytes = read_file(path);
+  if (!bytes.ok()) return std::move(bytes).error();
+  auto r = source_registry_from_json(*bytes);
+  if (!r.ok()) {
+    Error e = std::move(r).error();
+    e.file = path;
+    return e;
+  }
+  return r;
+}
+
+std::string source_registry_to_json(const SourceRegistry& registry, bool pretty) {
+  std::string out;
+  json_detail::Writer w(out, pretty);
+  w.open('{');
+  w.key("sources");
+  w.open('[');
+  for (const Source& s : registry.sources()) write_source(w, s);
+  w.close(']');
+  w.close('}');
+  out += '\n';
+  return out;
+}
+
+Status save_source_registry(const SourceRegistry& registry, const std::string& path,
+                            bool pretty) {
+  return write_file_atomic(path, source_registry_to_json(registry, pretty));
+}
+
+}  // namespace digest

@@ -1,5 +1,5 @@
-// simdjson On-Demand helpers for the dictionary readers (internal; only the
-// *_json.cpp / load_json.cpp files include this).
+// The shared JSON reader helpers over simdjson On-Demand: positions, paths,
+// errors and limits (internal to src/json/).
 #pragma once
 
 #include <simdjson.h>
@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "digest/result.hpp"
-#include "entities/json_util.hpp"
+#include "text/utf8.hpp"
 
 namespace digest::detail::json {
 

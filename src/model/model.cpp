@@ -4,25 +4,17 @@
 #include <cstdio>
 #include <unordered_set>
 
+#include "text/iso8601.hpp"
+#include "text/utf8.hpp"
+
 namespace digest {
 
 namespace {
 
-bool read_int(std::string_view s, std::size_t pos, std::size_t len, int& out) {
-  if (pos + len > s.size()) return false;
-  int v = 0;
-  for (std::size_t i = pos; i < pos + len; ++i) {
-    if (s[i] < '0' || s[i] > '9') return false;
-    v = v * 10 + (s[i] - '0');
-  }
-  out = v;
-  return true;
-}
-
 Error iso_error(std::string_view text, std::size_t at, const char* what) {
   Error e(ErrorCode::parse_error,
           std::string("not an ISO 8601 date: ") + what + " in '" +
-              std::string(text.substr(0, 64)) + "'");
+              std::string(detail::utf8_prefix(text, 64)) + "'");
   e.offset = at;
   return e;
 }
@@ -60,56 +52,15 @@ std::string DateTime::to_iso() const {
 }
 
 Result<DateTime> DateTime::from_iso(std::string_view s) {
-  int y, mo, d;
-  if (!read_int(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !read_int(s, 5, 2, mo) ||
-      s[7] != '-' || !read_int(s, 8, 2, d))
-    return iso_error(s, 0, "expected YYYY-MM-DD");
-  DateTime dt;
-  try {
-    dt.date = Date(static_cast<unsigned short>(y), static_cast<unsigned short>(mo),
-                   static_cast<unsigned short>(d));
-  } catch (const std::exception&) {
-    return iso_error(s, 0, "impossible date");
-  }
-  std::size_t i = 10;
-  if (i == s.size()) return dt;
-  if (s[i] != 'T' && s[i] != 't' && s[i] != ' ') return iso_error(s, i, "expected 'T'");
-  int hh, mm, ss = 0;
-  if (!read_int(s, i + 1, 2, hh) || i + 3 >= s.size() || s[i + 3] != ':' ||
-      !read_int(s, i + 4, 2, mm))
-    return iso_error(s, i + 1, "expected hh:mm");
-  i += 6;
-  if (i < s.size() && s[i] == ':') {
-    if (!read_int(s, i + 1, 2, ss)) return iso_error(s, i + 1, "expected seconds");
-    i += 3;
-    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
-      std::size_t j = i + 1;
-      while (j < s.size() && s[j] >= '0' && s[j] <= '9') ++j;
-      if (j == i + 1) return iso_error(s, i, "expected fraction digits");
-      i = j;
-    }
-  }
-  if (hh > 23 || mm > 59 || ss > 60) return iso_error(s, 11, "time out of range");
-  if (ss == 60) ss = 59;  // a leap second is filed under the second before it
-  dt.seconds = hh * 3600 + mm * 60 + ss;
-  if (i == s.size()) return dt;
-  if (s[i] == 'Z' || s[i] == 'z') {
-    dt.utc_offset_minutes = 0;
-    ++i;
-  } else if (s[i] == '+' || s[i] == '-') {
-    int oh, om = 0;
-    if (!read_int(s, i + 1, 2, oh)) return iso_error(s, i, "expected UTC offset");
-    std::size_t j = i + 3;
-    if (j < s.size() && s[j] == ':') ++j;
-    if (j < s.size()) {
-      if (!read_int(s, j, 2, om)) return iso_error(s, j, "expected offset minutes");
-      j += 2;
-    }
-    if (oh > 18 || om > 59) return iso_error(s, i, "UTC offset out of range");
-    dt.utc_offset_minutes = (s[i] == '-' ? -1 : 1) * (oh * 60 + om);
-    i = j;
-  }
-  if (i != s.size()) return iso_error(s, i, "unexpected trailing text");
+  detail::IsoReading r = detail::read_iso8601(s);
+  if (!r.value) return iso_error(s, r.error_offset, r.error);
+  const detail::IsoTimestamp& t = *r.value;
+  // Boost's Gregorian dates start in 1400.
+  if (t.year < 1400) return iso_error(s, 0, "year before 1400");
+  DateTime dt(Date(static_cast<unsigned short>(t.year), static_cast<unsigned short>(t.month),
+                   static_cast<unsigned short>(t.day)));
+  dt.seconds = t.seconds;
+  dt.utc_offset_minutes = t.utc_offset_minutes;
   return dt;
 }
 

@@ -1,20 +1,30 @@
-// Reads the gazetteer's JSON format (simdjson On-Demand). The only file of
-// the entities module that knows JSON input.
-#include "entities/internal.hpp"
-#include "entities/json_read.hpp"
+// The gazetteer as JSON: the reader (simdjson On-Demand, through the shared
+// reader helpers) and the writer. Format: docs/entities.md.
+#include "digest/entities.hpp"
+#include "digest/json.hpp"
+#include "json/reader.hpp"
+#include "json/writer.hpp"
+#include "digest/io.hpp"
 
-namespace digest::detail {
+namespace digest {
 
 namespace {
 
-using namespace json;
+using namespace detail::json;
+
+constexpr std::size_t kMaxGazetteerDepth = 32;
+
+struct ParsedEntity {
+  GazetteerEntity entity;
+  std::size_t offset = 0;  // byte offset of the entity object in the JSON
+};
 
 class EntityReader {
  public:
   explicit EntityReader(std::string_view json) : in_(json) {}
 
   Result<std::vector<ParsedEntity>> run() {
-    if (auto e = parser_.allocate(in_.padded.size() + 64, GazetteerLimits::max_json_depth))
+    if (auto e = parser_.allocate(in_.padded.size() + 64, kMaxGazetteerDepth))
       return make_error(code_of(e), simdjson::error_message(e), {}, std::nullopt);
     if (auto e = parser_.iterate(in_.padded).get(doc_))
       return make_error(code_of(e), simdjson::error_message(e), {}, std::size_t{0});
@@ -151,14 +161,88 @@ class EntityReader {
   od::document doc_;
 };
 
-}  // namespace
-
 Result<std::vector<ParsedEntity>> parse_gazetteer_json(std::string_view json) {
-  if (json.empty()) return json::make_error(ErrorCode::parse_error, "empty input", {}, std::size_t{0});
-  if (Status s = json::check_utf8(json); !s) return std::move(s).error();
-  if (Status s = json::check_depth(json, GazetteerLimits::max_json_depth); !s) return std::move(s).error();
+  if (json.empty()) return make_error(ErrorCode::parse_error, "empty input", {}, std::size_t{0});
+  if (Status s = check_utf8(json); !s) return std::move(s).error();
+  if (Status s = check_depth(json, kMaxGazetteerDepth); !s) return std::move(s).error();
   EntityReader reader(json);
   return reader.run();
 }
 
-}  // namespace digest::detail
+}  // namespace
+
+Status gazetteer_add_json(Gazetteer& gazetteer, std::string_view json) {
+  auto parsed = parse_gazetteer_json(json);
+  if (!parsed.ok()) return std::move(parsed).error();
+  std::vector<GazetteerEntity> list;
+  std::vector<std::size_t> offsets;
+  list.reserve(parsed->size());
+  offsets.reserve(parsed->size());
+  for (auto& pe : *parsed) {
+    list.push_back(std::move(pe.entity));
+    offsets.push_back(pe.offset);
+  }
+  return gazetteer.add_all(list, offsets);
+}
+
+Result<Gazetteer> gazetteer_from_json(std::string_view json) {
+  Gazetteer g;
+  if (Status s = gazetteer_add_json(g, json); !s) return std::move(s).error();
+  return g;
+}
+
+Status gazetteer_add_file(Gazetteer& gazetteer, const std::string& path) {
+  auto bytes = read_file(path);
+  if (!bytes.ok()) return std::move(bytes).error();
+  Status s = gazetteer_add_json(gazetteer, *bytes);
+  if (!s) {
+    Error e = std::move(s).error();
+    e.file = path;
+    return e;
+  }
+  return {};
+}
+
+Result<Gazetteer> load_gazetteer(const std::string& path) {
+  Gazetteer g;
+  if (Status s = gazetteer_add_file(g, path); !s) return std::move(s).error();
+  return g;
+}
+
+std::string gazetteer_to_json(const Gazetteer& gazetteer, bool pretty) {
+  std::string out;
+  json_detail::Writer w(out, pretty);
+  w.open('{');
+  w.key("entities");
+  w.open('[');
+  for (const GazetteerEntity& e : gazetteer.entities()) {
+    w.open('{');
+    w.member("id", e.id);
+    w.member_if("name", e.name);
+    w.member_if("type", e.type);
+    w.key("aliases");
+    w.open('[');
+    for (const GazetteerAlias& a : e.aliases) {
+      if (a.case_sensitive) {
+        w.open('{');
+        w.member("text", a.text);
+        w.bool_member("case_sensitive", true);
+        w.close('}');
+      } else {
+        w.string(a.text);
+      }
+    }
+    w.close(']');
+    w.close('}');
+  }
+  w.close(']');
+  w.close('}');
+  out += '\n';
+  return out;
+}
+
+Status save_gazetteer(const Gazetteer& gazetteer, const std::string& path, bool pretty) {
+  return write_file_atomic(path, gazetteer_to_json(gazetteer, pretty));
+}
+
+}  // namespace digest

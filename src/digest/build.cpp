@@ -114,6 +114,7 @@ Digest build_digest(const Collection& collection, const Period& period,
     DigestSection section;
     section.source_id = g.source_id;
     section.heading = g.heading;
+    if (const Source* src = collection.find_source(g.source_id)) section.source = *src;
     section.posts.reserve(g.posts.size());
     for (const Post* p : g.posts) section.posts.push_back(*p);
     digest.sections.push_back(std::move(section));

@@ -1,0 +1,50 @@
+// The curation pipeline: the analysis steps a collection goes through after
+// import and before a digest, in a fixed order. The CLI, the C API
+// (dg_collection_curate) and Python (Collection.curate) all call this one
+// function, so the three give the same collection for the same options.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+#include "digest/attribution.hpp"
+#include "digest/entities.hpp"
+#include "digest/model.hpp"
+#include "digest/result.hpp"
+#include "digest/sources.hpp"
+
+namespace digest {
+
+struct CurateOptions {
+  // Step 1. Fill each post's missing authors, source, place and published_on
+  // from the attribution line opening its excerpt or body (apply_attribution).
+  // The registry below, when given, names the outlets.
+  bool fill_from_attribution = false;
+  AttributionOptions attribution;
+  // Step 2. File posts under a source registry: add the registry's sources
+  // the collection lacks, then set each post's source to the registry id of
+  // the outlet it names (resolve_post_sources). Not owned; may be null.
+  const SourceRegistry* sources = nullptr;
+  ResolveOptions resolve;
+  // Step 3. Tag entities: each post gets entity_tag_prefix + id in its tags
+  // (once each) for every gazetteer entity its text mentions. Not owned; may
+  // be null.
+  const Gazetteer* entities = nullptr;
+  TagOptions tagging;
+  std::string entity_tag_prefix = "entity:";
+};
+
+struct CurateReport {
+  std::size_t posts_attributed = 0;  // posts that gained a field in step 1
+  std::size_t sources_added = 0;     // registry sources added in step 2
+  std::size_t posts_filed = 0;       // posts whose source changed in step 2
+  std::size_t entity_tags_added = 0; // tags added in step 3
+};
+
+// Runs the steps in order on `collection`. All or nothing: on failure the
+// collection is unchanged. A registry source whose id the collection already
+// has is not added (the collection's own record wins). Fails with
+// invalid_argument when entity_tag_prefix is not well-formed UTF-8.
+DG_API Result<CurateReport> curate(Collection& collection, const CurateOptions& options);
+
+}  // namespace digest

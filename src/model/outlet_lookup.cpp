@@ -1,0 +1,7 @@
+#include "digest/outlet_lookup.hpp"
+
+namespace digest {
+
+OutletLookup::~OutletLookup() = default;
+
+}  // namespace digest
