@@ -4,6 +4,7 @@
 
 #include "dates/internal.hpp"
 #include "digest/normalize.hpp"
+#include "text/utf8.hpp"
 
 namespace digest::dates_detail {
 
@@ -11,49 +12,13 @@ namespace {
 
 enum class Cls : std::uint8_t { space, digit, letter, punct, ignore };
 
-// Decodes one code point at s[i]; returns its length (1 for an ill-formed
-// byte, reported as cp = -1).
+// Decodes one code point at s[i] with the text floor's decoder; returns its
+// length (an ill-formed sequence, reported as cp = -1, is skipped whole).
 std::size_t decode(std::string_view s, std::size_t i, std::int32_t& cp) {
-  auto b = static_cast<unsigned char>(s[i]);
-  if (b < 0x80) {
-    cp = b;
-    return 1;
-  }
-  std::size_t len;
-  std::int32_t min;
-  if ((b & 0xE0) == 0xC0) {
-    len = 2;
-    cp = b & 0x1F;
-    min = 0x80;
-  } else if ((b & 0xF0) == 0xE0) {
-    len = 3;
-    cp = b & 0x0F;
-    min = 0x800;
-  } else if ((b & 0xF8) == 0xF0) {
-    len = 4;
-    cp = b & 0x07;
-    min = 0x10000;
-  } else {
-    cp = -1;
-    return 1;
-  }
-  if (i + len > s.size()) {
-    cp = -1;
-    return 1;
-  }
-  for (std::size_t k = 1; k < len; ++k) {
-    auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) {
-      cp = -1;
-      return 1;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-    cp = -1;
-    return 1;
-  }
-  return len;
+  detail::Decoded d =
+      detail::decode_utf8(reinterpret_cast<const unsigned char*>(s.data()) + i, s.size() - i);
+  cp = d.valid ? static_cast<std::int32_t>(d.cp) : -1;
+  return d.len;
 }
 
 // Punctuation that dates care about, as one ASCII character.

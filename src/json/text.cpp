@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "json/json_internal.hpp"
+#include "text/utf8.hpp"
 
 namespace digest {
 
@@ -12,31 +13,11 @@ namespace json_detail {
 
 namespace {
 
-// Length of the well-formed UTF-8 sequence starting at s[i], 0 if none.
+// Length of the well-formed UTF-8 sequence starting at s[i], 0 if none
+// (the text floor's decoder decides).
 std::size_t utf8_sequence(const unsigned char* s, std::size_t n, std::size_t i) noexcept {
-  unsigned char c = s[i];
-  if (c < 0x80) return 1;
-  if (c < 0xC2) return 0;
-  if (c < 0xE0) {
-    return (i + 1 < n && (s[i + 1] & 0xC0) == 0x80) ? 2 : 0;
-  }
-  if (c < 0xF0) {
-    if (i + 2 >= n) return 0;
-    unsigned char c1 = s[i + 1];
-    if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80) return 0;
-    if (c == 0xE0 && c1 < 0xA0) return 0;   // overlong
-    if (c == 0xED && c1 >= 0xA0) return 0;  // surrogate
-    return 3;
-  }
-  if (c < 0xF5) {
-    if (i + 3 >= n) return 0;
-    unsigned char c1 = s[i + 1];
-    if ((c1 & 0xC0) != 0x80 || (s[i + 2] & 0xC0) != 0x80 || (s[i + 3] & 0xC0) != 0x80) return 0;
-    if (c == 0xF0 && c1 < 0x90) return 0;   // overlong
-    if (c == 0xF4 && c1 >= 0x90) return 0;  // above U+10FFFF
-    return 4;
-  }
-  return 0;
+  detail::Decoded d = detail::decode_utf8(s + i, n - i);
+  return d.valid ? d.len : 0;
 }
 
 bool is_ws(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
@@ -76,19 +57,8 @@ void append_escaped_ascii(std::string& out, unsigned char c) {
 }  // namespace
 
 std::size_t utf8_error_offset(std::string_view text) noexcept {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    if (s[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = utf8_sequence(s, n, i);
-    if (len == 0) return i;
-    i += len;
-  }
-  return n;
+  std::size_t at = detail::find_invalid_utf8(text);
+  return at == std::string_view::npos ? text.size() : at;
 }
 
 std::uint64_t line_of(std::string_view text, std::size_t offset) noexcept {
