@@ -5,6 +5,7 @@
 #include <map>
 
 #include "digest/normalize.hpp"
+#include "text/safe.hpp"
 
 namespace digest {
 
@@ -12,7 +13,7 @@ namespace {
 
 Error week_error(std::string_view text, std::size_t at, const std::string& why) {
   Error e(ErrorCode::parse_error,
-          "not an ISO week '" + std::string(text.substr(0, 32)) + "': " + why +
+          "not an ISO week " + detail::quote_for_message(text, 32) + ": " + why +
               " (expected e.g. 2021-W33)");
   e.offset = at;
   return e;
@@ -52,9 +53,13 @@ Result<Period> parse_iso_week(std::string_view s) {
   }
   if (i - digits_at != 2) return week_error(s, digits_at, "expected a 2-digit week");
   if (i != s.size()) return week_error(s, i, "unexpected trailing text");
-  if (year < 1400 || year > 9998) return week_error(s, 0, "year out of range");
+  // Week 1 of 1400 starts in 1399, before Boost's first date.
+  if (year < 1401 || year > 9998)
+    return week_error(s, 0, "year out of range (1401 to 9998)");
+  if (week < 1)
+    return week_error(s, digits_at, "weeks are numbered from 01");
   Date monday = iso_week_one_monday(year) + boost::gregorian::weeks(week - 1);
-  if (week < 1 || monday >= iso_week_one_monday(year + 1))
+  if (monday >= iso_week_one_monday(year + 1))
     return week_error(s, digits_at, "year " + std::to_string(year) + " has no week " +
                                         std::to_string(week));
   return Period{monday, monday + boost::gregorian::days(6), week_label(year, week)};

@@ -5,7 +5,7 @@
 #include <unordered_set>
 
 #include "text/iso8601.hpp"
-#include "text/utf8.hpp"
+#include "text/safe.hpp"
 
 namespace digest {
 
@@ -13,8 +13,8 @@ namespace {
 
 Error iso_error(std::string_view text, std::size_t at, const char* what) {
   Error e(ErrorCode::parse_error,
-          std::string("not an ISO 8601 date: ") + what + " in '" +
-              std::string(detail::utf8_prefix(text, 64)) + "'");
+          std::string("not an ISO 8601 date: ") + what + " in " +
+              detail::quote_for_message(text, 64));
   e.offset = at;
   return e;
 }
@@ -74,7 +74,7 @@ Status Collection::add_post(Post post) {
   if (post.id.empty()) return Error(ErrorCode::invalid_argument, "post has an empty id");
   auto [it, inserted] = post_index_.try_emplace(post.id, posts_.size());
   if (!inserted) {
-    Error e(ErrorCode::duplicate_id, "duplicate post id '" + post.id + "'");
+    Error e(ErrorCode::duplicate_id, "duplicate post id " + detail::quote_for_message(post.id));
     e.field = "id";
     return e;
   }
@@ -91,7 +91,7 @@ Status Collection::add_source(Source source) {
   if (source.id.empty()) return Error(ErrorCode::invalid_argument, "source has an empty id");
   auto [it, inserted] = source_index_.try_emplace(source.id, sources_.size());
   if (!inserted) {
-    Error e(ErrorCode::duplicate_id, "duplicate source id '" + source.id + "'");
+    Error e(ErrorCode::duplicate_id, "duplicate source id " + detail::quote_for_message(source.id));
     e.field = "id";
     return e;
   }
@@ -133,7 +133,7 @@ Status Collection::merge(Collection&& other) {
   std::unordered_set<std::string_view> seen;
   for (const Post& p : other.posts_) {
     if (post_index_.contains(p.id) || !seen.insert(p.id).second) {
-      Error e(ErrorCode::duplicate_id, "duplicate post id '" + p.id + "'");
+      Error e(ErrorCode::duplicate_id, "duplicate post id " + detail::quote_for_message(p.id));
       e.field = "id";
       return e;
     }
@@ -141,7 +141,7 @@ Status Collection::merge(Collection&& other) {
   seen.clear();
   for (const Source& s : other.sources_) {
     if (source_index_.contains(s.id) || !seen.insert(s.id).second) {
-      Error e(ErrorCode::duplicate_id, "duplicate source id '" + s.id + "'");
+      Error e(ErrorCode::duplicate_id, "duplicate source id " + detail::quote_for_message(s.id));
       e.field = "id";
       return e;
     }

@@ -1,5 +1,7 @@
 #include "digest/result.hpp"
 
+#include "text/safe.hpp"
+
 namespace digest {
 
 const char* error_code_name(ErrorCode code) noexcept {
@@ -19,18 +21,26 @@ const char* error_code_name(ErrorCode code) noexcept {
   return "unknown error";
 }
 
+// One line, bounded, whatever the input put in the parts: line breaks,
+// controls and bidi overrides are shown escaped, long parts are cut on a
+// character boundary (text/safe.hpp).
 std::string Error::to_string() const {
   std::string out;
   if (!file.empty()) {
-    out += file;
+    detail::append_for_message(out, file, 512);
     if (line > 0) out += ":" + std::to_string(line);
     out += ": ";
   } else if (line > 0) {
     out += "line " + std::to_string(line) + ": ";
   }
   if (offset) out += "byte " + std::to_string(*offset) + ": ";
-  if (!field.empty()) out += "field '" + field + "': ";
-  out += message.empty() ? error_code_name(code) : message;
+  if (!field.empty()) {
+    out += "field '";
+    detail::append_for_message(out, field, 200);
+    out += "': ";
+  }
+  if (message.empty()) out += error_code_name(code);
+  else detail::append_for_message(out, message, 1024);
   return out;
 }
 

@@ -3,13 +3,17 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "digest/json.hpp"
+#include "text/safe.hpp"
 
 namespace digest {
 
 namespace {
 
-// Escapes Markdown's inline syntax so titles and excerpts render as text.
-void append_md_text(std::string& out, std::string_view text) {
+// Escapes Markdown's inline syntax so titles and excerpts render as text,
+// after dropping what no reader should be handed (control and bidi-override
+// characters, ill-formed UTF-8: text/safe.hpp).
+void append_md_text(std::string& out, std::string_view raw) {
+  const std::string text = detail::safe_display_text(raw);
   for (char c : text) {
     switch (c) {
       case '\\': case '`': case '*': case '_': case '[': case ']':
@@ -79,7 +83,9 @@ std::string render_markdown(const Digest& digest) {
     out += "\n";
     for (const Post& p : s.posts) {
       out += "\n### ";
-      if (!p.url.empty()) {
+      // Only http(s) URLs become links: a javascript: or data: URL in a
+      // post must not turn into something a reader can click.
+      if (detail::classify_link(p.url) == detail::LinkKind::web) {
         out += '[';
         append_md_text(out, p.title.empty() ? p.id : p.title);
         out += "](";

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "digest/normalize.hpp"
+#include "text/safe.hpp"
 #include "text/utf8.hpp"
 
 namespace digest {
@@ -188,7 +189,7 @@ struct SourceRegistry::Impl {
         return st;
     }
     if (by_id.count(s.id)) {
-      Error e(ErrorCode::duplicate_id, "duplicate source id '" + s.id + "'");
+      Error e(ErrorCode::duplicate_id, "duplicate source id " + detail::quote_for_message(s.id));
       e.field = "id";
       return e;
     }
