@@ -36,6 +36,9 @@ RawCheck check_raw_json(std::string_view text, std::size_t max_nesting, std::str
 // limit_exceeded (message only) when the markup nests deeper than
 // kMaxHtmlNesting elements: gumbo's tree builder is quadratic in depth.
 inline constexpr std::size_t kMaxHtmlNesting = 1024;
+// Unclosed formatting elements (<b>, <font>, …) times the tags after them,
+// above which the formatting tags are dropped before parsing (html.cpp).
+inline constexpr std::size_t kMaxFormattingReconstruction = 100000;
 bool html_to_text(std::string_view html, std::string& out, std::string& error);
 
 // Format of `text` as JsonFormat::detect documents it. `complete` is false
