@@ -17,12 +17,11 @@
 #include <string_view>
 #include <vector>
 
-#include "digest/export.h"
 
 namespace digest::detail {
 
-// Exported only so that the unit tests can reach it; not a public API.
-class DG_API DoubleArrayTrie {
+// Internal: the tests reach it through the digest_internal archive.
+class DoubleArrayTrie {
  public:
   struct Entry {
     std::string_view key;  // non-empty, unique
