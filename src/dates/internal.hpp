@@ -90,7 +90,7 @@ const NameTable& name_table();
 
 // The search key of one word (the Normalizer's), appended to `out`. Words
 // that are pure ASCII letters take a fast path that yields the same key.
-DG_API void append_word_key(std::string_view word, std::string& out);
+void append_word_key(std::string_view word, std::string& out);
 
 // ---- scanner -----------------------------------------------------------------
 

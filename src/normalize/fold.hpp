@@ -3,6 +3,8 @@
 // what the code point becomes in a key; a small runtime pass handles what
 // depends on neighbours (separators, canonical reordering and composition of
 // the marks that are kept). See docs/normalize.md for the rules.
+// fold_rules.cpp holds the rules, fold_table.cpp the table and fold.cpp
+// the key builder.
 #pragma once
 
 #include <atomic>

@@ -1,0 +1,166 @@
+// Internal to src/dates: the date grammar's parser over scanned tokens,
+// shared by the files that hold its parts. parser.cpp drives it (a weekday,
+// one of the forms, a time after it, the same day in a second calendar) and
+// holds the API; numeric_forms.cpp, named_forms.cpp and time_of_day.cpp hold
+// the forms and the times; match.cpp turns a reading into a DateMatch. The
+// grammar is one struct whose parts call each other, so it is declared here
+// once and its members are defined in those files. Not installed.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dates/internal.hpp"
+
+namespace digest::dates_detail {
+
+constexpr int kNone = -1;
+
+struct Ymd {
+  CalendarKind calendar;
+  int year, month, day;
+};
+
+struct Reading {
+  std::size_t first = 0;  // token index
+  std::size_t end = 0;    // one past the last token
+  bool valid = false;     // the shape matched and at least one reading is a real date
+  std::vector<Ymd> dates;  // distinct readings (valid ones only)
+  std::optional<std::int32_t> seconds;
+  std::optional<std::int32_t> offset;
+  std::uint32_t languages = 0;  // of the month name
+  int weekday = kNone;           // named weekday, 0 = Sunday
+  std::uint32_t weekday_languages = 0;
+};
+
+struct Parser {
+  const Scan& s;
+  const std::vector<Tok>& t;
+  const NameTable& names;
+  const DateParseOptions& opt;
+  std::uint32_t langs;
+  std::string scratch;
+
+  Parser(const Scan& scan, const NameTable& table, const DateParseOptions& o, std::uint32_t l)
+      : s(scan), t(scan.toks), names(table), opt(o), langs(l) {}
+
+  std::size_t n() const { return t.size(); }
+  bool is_num(std::size_t i) const { return i < n() && t[i].kind == Tok::num; }
+  bool is_word(std::size_t i) const { return i < n() && t[i].kind == Tok::word; }
+  bool is_punct(std::size_t i, char c) const {
+    return i < n() && t[i].kind == Tok::punct && t[i].ch == c;
+  }
+  bool attached(std::size_t i) const { return i < n() && !t[i].space_before; }
+
+  // ---- names ----------------------------------------------------------------
+
+  struct Hit {
+    const NameInfo* info = nullptr;
+    std::size_t next = 0;
+  };
+
+  // The longest name starting at token i that satisfies `want`. Words of a
+  // name may be separated by spaces, '-', '.', '\'' or nothing; a name may
+  // contain a one- or two-digit number ("كانون 2").
+  template <class Want>
+  Hit name_at(std::size_t i, Want want) {
+    Hit best;
+    if (!is_word(i)) return best;
+    scratch.assign(s.key(t[i]));
+    std::size_t j = i + 1;
+    for (std::size_t words = 1;; ++words) {
+      const NameInfo* info = names.find(scratch);
+      if (!info) break;
+      if (want(*info)) {
+        best.info = info;
+        best.next = j;
+      }
+      if (!(info->markers & kPrefix) || words >= names.longest_words) break;
+      // Next word of the name.
+      std::size_t k = j;
+      if (k < n() && t[k].kind == Tok::punct &&
+          (t[k].ch == '-' || t[k].ch == '.' || t[k].ch == '\'')) {
+        ++k;
+      }
+      if (k >= n()) break;
+      if (t[k].kind == Tok::word) {
+        scratch += ' ';
+        scratch.append(s.key(t[k]));
+      } else if (t[k].kind == Tok::num && t[k].digits <= 2) {
+        scratch += ' ';
+        scratch += std::to_string(t[k].value);
+      } else {
+        break;
+      }
+      j = k + 1;
+    }
+    return best;
+  }
+
+  Hit marker_at(std::size_t i, std::uint32_t flags) {
+    return name_at(i, [&](const NameInfo& info) { return (info.markers & flags) != 0; });
+  }
+
+  struct MonthHit {
+    std::vector<MonthEntry> months;  // allowed by the language mask
+    std::uint32_t languages = 0;
+    std::size_t next = 0;
+  };
+
+  static bool joins_numbers(char c) {
+    return c == '/' || c == '-' || c == '.' || c == ':' || c == ',' || c == '+';
+  }
+
+  struct Time {
+    std::int32_t seconds = 0;
+    std::optional<std::int32_t> offset;
+    std::size_t next = 0;
+  };
+
+  // ---- parser.cpp: the driver, and what every form asks of the tokens --------
+
+  bool weekday_at(std::size_t i, int& weekday, std::uint32_t& languages, std::size_t& next);
+  bool clean_start(std::size_t i) const;
+  bool clean_end(std::size_t i) const;
+  int era_at(std::size_t& i);
+  bool gregorian_year_ok(int y, bool numeric) const;
+  void add_reading(Reading& r, CalendarKind cal, int y, int m, int d);
+  bool date_at(std::size_t i, Reading& best);
+  bool core_at(std::size_t i, Reading& out);
+  bool same_day(Reading& r);
+
+  // ---- time_of_day.cpp: times, UTC offsets and zones -------------------------
+
+  bool offset_at(std::size_t i, std::int32_t& minutes, std::size_t& next);
+  bool zone_at(std::size_t i, std::int32_t& minutes, std::size_t& next, bool in_paren = false);
+  bool time_at(std::size_t i, Time& out);
+  bool trailing_time(std::size_t i, Time& out);
+
+  // ---- numeric_forms.cpp: all-numeric dates and ISO week dates ---------------
+
+  CalendarKind numeric_calendar(int year, int era, bool& ok) const;
+  int expand_two_digit_year(int yy) const;
+  bool numeric(std::size_t i, Reading& r);
+  bool iso_week(std::size_t i, Reading& r);
+
+  // ---- named_forms.cpp: dates with a month name (DMY, MDY, YMD) ---------------
+
+  bool month_at(std::size_t i, MonthHit& out);
+  bool day_at(std::size_t i, int& day, std::size_t& next, bool allow_dot);
+  bool year_at(std::size_t i, int& year, int& era, std::size_t& next);
+  void skip_of(std::size_t& k);
+  void name_readings(Reading& r, const MonthHit& mh, int year, int era, int month_day);
+  void yearless_readings(Reading& r, const MonthHit& mh, int day);
+  bool dmy(std::size_t i, Reading& r);
+  bool mdy(std::size_t i, Reading& r, Time* asctime);
+  bool ymd(std::size_t i, Reading& r);
+};
+
+// match.cpp: the DateMatch of a valid reading of the tokens of `text`.
+DateMatch to_match(const Reading& r, const Scan& scan, std::string_view text);
+
+}  // namespace digest::dates_detail

@@ -1,0 +1,214 @@
+// The date forms with a month name, in any supported language or calendar:
+//   DMY  23 August 2021, 23. August 2021, 23 de agosto de 2021,
+//        1er août 2021, ۱۹ شهریور ۱۴۰۰, 15 محرم 1443 هـ
+//   MDY  August 23, 2021; Aug 23rd 2021; Mon Aug 23 10:05:00 2021
+//   YMD  2021 August 23
+// and year-less dates, placed in the year nearest the reference date.
+// Apart from the numeric forms: a name may mean several months (several
+// calendars, several languages), each giving a reading (see docs/dates.md).
+#include <cstdlib>
+
+#include "dates/grammar.hpp"
+
+namespace digest::dates_detail {
+
+bool Parser::month_at(std::size_t i, MonthHit& out) {
+  auto allowed = [&](const NameInfo& info) {
+    for (const auto& m : info.months) {
+      if (m.languages & langs) return true;
+    }
+    return false;
+  };
+  Hit h = name_at(i, allowed);
+  if (!h.info) return false;
+  out.months.clear();
+  out.languages = 0;
+  for (const auto& m : h.info->months) {
+    if (m.languages & langs) {
+      out.months.push_back(m);
+      out.languages |= m.languages & langs;
+    }
+  }
+  out.next = h.next;
+  // "آب/أغسطس": the same month twice, in two spellings.
+  if (is_punct(out.next, '/')) {
+    MonthHit second;
+    std::size_t k = out.next + 1;
+    Hit h2 = name_at(k, allowed);
+    if (h2.info) {
+      for (const auto& m2 : h2.info->months) {
+        for (const auto& m : out.months) {
+          if ((m2.languages & langs) && m2.month == m.month && m2.calendar == m.calendar) {
+            out.months = {m};
+            out.next = h2.next;
+            return true;
+          }
+        }
+      }
+    }
+  }
+  return true;
+}
+
+// Day number with its ordinal suffix: "23", "23rd", "1er", "23.", "1º".
+bool Parser::day_at(std::size_t i, int& day, std::size_t& next, bool allow_dot) {
+  if (!is_num(i) || t[i].digits > 2 || t[i].value < 1 || t[i].value > 31) return false;
+  day = t[i].value;
+  std::size_t k = i + 1;
+  if (is_word(k) && attached(k)) {
+    Hit h = marker_at(k, kOrdinal);
+    if (!h.info) return false;  // "23abc"
+    k = h.next;
+  } else if (is_punct(k, '^') && attached(k)) {
+    ++k;  // "1° maggio"
+  }
+  if (allow_dot && is_punct(k, '.') && attached(k)) ++k;
+  next = k;
+  return true;
+}
+
+// A 4-digit year and an optional era marker.
+bool Parser::year_at(std::size_t i, int& year, int& era, std::size_t& next) {
+  if (!is_num(i) || t[i].digits != 4) return false;
+  year = t[i].value;
+  std::size_t k = i + 1;
+  era = era_at(k);
+  next = k;
+  return true;
+}
+
+void Parser::skip_of(std::size_t& k) {
+  Hit h = marker_at(k, kOfConnector);
+  if (h.info) k = h.next;
+}
+
+// Adds the readings of a month name with a day and a year.
+void Parser::name_readings(Reading& r, const MonthHit& mh, int year, int era, int month_day) {
+  for (const auto& m : mh.months) {
+    auto cal = static_cast<CalendarKind>(m.calendar);
+    if (era >= 0 && era != static_cast<int>(cal)) continue;
+    if (cal == CalendarKind::gregorian && !gregorian_year_ok(year, false)) continue;
+    add_reading(r, cal, year, m.month, month_day);
+  }
+  r.languages = mh.languages;
+}
+
+// Year-less: the year nearest the reference date.
+void Parser::yearless_readings(Reading& r, const MonthHit& mh, int day) {
+  if (!opt.reference) return;
+  long ref = julian_day(*opt.reference);
+  for (const auto& m : mh.months) {
+    auto cal = static_cast<CalendarKind>(m.calendar);
+    auto ref_in_cal = from_julian_day(cal, ref);
+    if (!ref_in_cal) continue;
+    long best_jd = 0;
+    int best_year = 0;
+    bool found = false;
+    for (int y = ref_in_cal->year - 1; y <= ref_in_cal->year + 1; ++y) {
+      auto jd = to_julian_day(cal, y, m.month, day);
+      if (!jd) continue;
+      long dist = std::labs(*jd - ref), best = std::labs(best_jd - ref);
+      if (!found || dist < best || (dist == best && *jd < best_jd)) {
+        best_jd = *jd;
+        best_year = y;
+        found = true;
+      }
+    }
+    if (found) add_reading(r, cal, best_year, m.month, day);
+  }
+  r.languages = mh.languages;
+}
+
+bool Parser::dmy(std::size_t i, Reading& r) {
+  int day;
+  std::size_t k;
+  if (!clean_start(i) || !day_at(i, day, k, true)) return false;
+  skip_of(k);
+  MonthHit mh;
+  if (!month_at(k, mh)) return false;
+  k = mh.next;
+  std::size_t after_month = k;
+  if (is_punct(k, '.') && attached(k)) ++k;
+  if (is_punct(k, ',')) ++k;
+  skip_of(k);
+  int year, era;
+  std::size_t end;
+  r.first = i;
+  if (year_at(k, year, era, end)) {
+    if (!clean_end(end)) return false;
+    r.end = end;
+    name_readings(r, mh, year, era, day);
+  } else {
+    // No year: valid only when nothing number-like follows.
+    std::size_t e = after_month;
+    if (is_punct(e, '.') && attached(e)) ++e;
+    if (is_num(e) || (is_punct(e, ',') && is_num(e + 1) && t[e + 1].digits >= 3)) {
+      r.end = e;
+      return true;  // "23 August 20215": a shape, not a date
+    }
+    r.end = after_month;
+    yearless_readings(r, mh, day);
+  }
+  r.valid = !r.dates.empty();
+  return true;
+}
+
+bool Parser::mdy(std::size_t i, Reading& r, Time* asctime) {
+  if (!clean_start(i)) return false;
+  MonthHit mh;
+  if (!month_at(i, mh)) return false;
+  std::size_t k = mh.next;
+  if (is_punct(k, '.') && attached(k)) ++k;
+  int day;
+  if (!day_at(k, day, k, false)) return false;
+  std::size_t after_day = k;
+  if (is_punct(k, ',')) ++k;
+  int year, era;
+  std::size_t end;
+  r.first = i;
+  if (year_at(k, year, era, end)) {
+    if (!clean_end(end)) return false;
+    r.end = end;
+    name_readings(r, mh, year, era, day);
+  } else if (asctime && time_at(after_day, *asctime) && year_at(asctime->next, year, era, end)) {
+    // "Aug 23 10:05:00 2021" (C's asctime, Unix date)
+    if (!clean_end(end)) return false;
+    r.end = end;
+    name_readings(r, mh, year, era, day);
+    if (!r.dates.empty()) {
+      r.seconds = asctime->seconds;
+      r.offset = asctime->offset;
+    }
+  } else {
+    if (is_num(after_day) || (is_punct(after_day, ',') && is_num(after_day + 1)) ||
+        !clean_end(after_day)) {
+      r.end = after_day;
+      return true;
+    }
+    r.end = after_day;
+    yearless_readings(r, mh, day);
+  }
+  r.valid = !r.dates.empty();
+  return true;
+}
+
+bool Parser::ymd(std::size_t i, Reading& r) {
+  if (!clean_start(i) || !is_num(i) || t[i].digits != 4) return false;
+  int year = t[i].value;
+  std::size_t k = i + 1;
+  int era = era_at(k);
+  if (is_punct(k, '.') || is_punct(k, ',')) ++k;
+  MonthHit mh;
+  if (!month_at(k, mh)) return false;
+  k = mh.next;
+  int day;
+  if (!day_at(k, day, k, true)) return false;
+  if (!clean_end(k)) return false;
+  r.first = i;
+  r.end = k;
+  name_readings(r, mh, year, era, day);
+  r.valid = !r.dates.empty();
+  return true;
+}
+
+}  // namespace digest::dates_detail

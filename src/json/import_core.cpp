@@ -1,0 +1,293 @@
+// The importer's core, shared by every format: errors that carry the JSON
+// path, line and byte offset of what failed (simdjson's error codes turned
+// into messages), the typed readers of values (objects, arrays, strings,
+// ids, dates, raw JSON kept as written) with their depth limit, and adding
+// a post or source to the import with its id checks. Apart from the formats
+// so that each of them reads as its schema only.
+#include <algorithm>
+#include <new>
+
+#include "json/importer.hpp"
+
+namespace digest::json_detail {
+
+namespace {
+
+const char* type_name(od::json_type t) {
+  switch (t) {
+    case od::json_type::object: return "an object";
+    case od::json_type::array: return "an array";
+    case od::json_type::string: return "a string";
+    case od::json_type::number: return "a number";
+    case od::json_type::boolean: return "a boolean";
+    case od::json_type::null: return "null";
+    default: return "an unknown value";  // newer simdjson has json_type::unknown
+  }
+}
+
+}  // namespace
+
+std::string_view trim_ws(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
+    s.remove_suffix(1);
+  return s;
+}
+
+bool blank(std::string_view s) {
+  for (char c : s)
+    if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return false;
+  return true;
+}
+
+// --- errors -------------------------------------------------------------
+std::string Importer::render_path() const {
+  std::string out;
+  for (const PathSeg& s : path_) {
+    if (s.is_index) {
+      out += '[';
+      out += std::to_string(s.index);
+      out += ']';
+    } else {
+      if (!out.empty()) out += '.';
+      out.append(s.key);
+    }
+  }
+  return out;
+}
+
+Error Importer::make_error(ErrorCode code, std::string message, const char* at) const {
+  Error e(code, std::move(message));
+  e.file = opt_.source_name;
+  e.field = render_path();
+  if (at && at >= buf_.data() && at <= buf_.data() + buf_.size()) {
+    auto off = static_cast<std::size_t>(at - buf_.data());
+    e.offset = off + shift_;
+    e.line = line_ ? line_ : json_detail::line_of(buf_, off);
+  } else {
+    e.line = line_;
+  }
+  return e;
+}
+
+[[noreturn]] void Importer::fail(ErrorCode code, std::string message, const char* at, bool fatal) {
+  throw Failure{make_error(code, std::move(message), at), fatal};
+}
+
+[[noreturn]] void Importer::fail_json(simdjson::error_code ec, const char* at) {
+  using simdjson::error_code;
+  if (ec == error_code::INCOMPLETE_ARRAY_OR_OBJECT) at = buf_.data() + buf_.size();
+  switch (ec) {
+    case error_code::MEMALLOC: throw std::bad_alloc();
+    case error_code::UTF8_ERROR:
+      fail(ErrorCode::invalid_utf8, "invalid UTF-8", at, true);
+    case error_code::CAPACITY:
+      fail(ErrorCode::limit_exceeded, "input larger than simdjson can parse (4 GiB)", at, true);
+    case error_code::DEPTH_ERROR:
+      fail(ErrorCode::limit_exceeded, "nested deeper than the depth limit", at, true);
+    case error_code::EMPTY: fail(ErrorCode::parse_error, "the input is empty", at, true);
+    case error_code::INCOMPLETE_ARRAY_OR_OBJECT:
+      // Found when the structure is first entered: the input ends early.
+      fail(ErrorCode::parse_error, "malformed JSON: the input ends inside an object or array",
+           at, true);
+    case error_code::UNCLOSED_STRING:
+      fail(ErrorCode::parse_error, "malformed JSON: a string is not closed", at, true);
+    case error_code::UNESCAPED_CHARS:
+      fail(ErrorCode::parse_error, "malformed JSON: unescaped control character in a string",
+           at, true);
+    case error_code::STRING_ERROR:
+      fail(ErrorCode::parse_error, "malformed JSON: bad escape sequence in a string", at, true);
+    case error_code::TRAILING_CONTENT:
+      fail(ErrorCode::parse_error, "malformed JSON: unexpected content after the value", at,
+           true);
+    default:
+      fail(ErrorCode::parse_error, std::string("malformed JSON: ") + simdjson::error_message(ec),
+           at, true);
+  }
+}
+
+const char* Importer::here() {
+  const char* p = nullptr;
+  if (doc_ && !doc_->current_location().get(p)) return p;
+  return buf_.data() + buf_.size();
+}
+
+// --- values ---------------------------------------------------------------
+od::json_type Importer::type_of(od::value& v) {
+  od::json_type t{};
+  if (auto e = v.type().get(t)) fail_json(e, loc(v));
+  return t;
+}
+
+// `level` is the nesting level of the object or array holding `v`.
+[[noreturn]] void Importer::wrong_type(od::value& v, const char* expected, std::size_t level) {
+  const char* at = loc(v);
+  od::json_type t = type_of(v);
+  if (t == od::json_type::object || t == od::json_type::array) take_raw(v, level, false);
+  fail(ErrorCode::wrong_type, std::string("expected ") + expected + ", got " + type_name(t), at);
+}
+
+void Importer::check_level(std::size_t level, const char* at) {
+  if (level > opt_.max_depth)
+    fail(ErrorCode::limit_exceeded,
+         "nested deeper than max_depth (" + std::to_string(opt_.max_depth) + ")", at);
+}
+
+od::object Importer::get_object(od::value& v, std::size_t level) {
+  od::object o;
+  auto e = v.get_object().get(o);
+  if (e == simdjson::INCORRECT_TYPE) wrong_type(v, "an object", level);
+  if (e) fail_json(e, loc(v));
+  check_level(level + 1, loc(v));
+  return o;
+}
+
+od::array Importer::get_array(od::value& v, std::size_t level) {
+  od::array a;
+  auto e = v.get_array().get(a);
+  if (e == simdjson::INCORRECT_TYPE) wrong_type(v, "an array", level);
+  if (e) fail_json(e, loc(v));
+  check_level(level + 1, loc(v));
+  return a;
+}
+
+// A string; null reads as absent (false). Anything else is wrong_type.
+bool Importer::get_string(od::value& v, std::string& out, std::size_t level, bool null_ok) {
+  const char* at = loc(v);
+  std::string_view s;
+  auto e = v.get_string().get(s);
+  if (e == simdjson::INCORRECT_TYPE) {
+    if (null_ok && type_of(v) == od::json_type::null) {
+      out.clear();
+      return false;
+    }
+    wrong_type(v, "a string", level);
+  }
+  if (e) fail_json(e, at);
+  out.assign(s.data(), s.size());
+  return true;
+}
+
+// An id: a string, or (when numbers_ok) a JSON number kept as written.
+void Importer::get_id(od::value& v, std::string& out, std::size_t level, bool numbers_ok) {
+  const char* at = loc(v);
+  if (numbers_ok && type_of(v) == od::json_type::number) {
+    std::string_view tok = trim_ws(v.raw_json_token());
+    RawCheck rc = check_raw_json(tok, 0, nullptr);
+    if (!rc.ok) fail(rc.code, std::string("malformed JSON: ") + rc.message, at + rc.offset, true);
+    out.assign(tok.data(), tok.size());
+    return;
+  }
+  if (!get_string(v, out, level, false)) return;
+  if (out.empty()) fail(ErrorCode::missing_field, "the id is empty", at);
+}
+
+void Importer::get_string_array(od::value& v, std::vector<std::string>& out, std::size_t level) {
+  out.clear();
+  if (type_of(v) == od::json_type::null) return;
+  od::array a = get_array(v, level);
+  each_element(a, [&](std::size_t, od::value& el) {
+    out.emplace_back();
+    get_string(el, out.back(), level + 1, false);
+  });
+}
+
+void Importer::get_date(od::value& v, std::optional<DateTime>& out, std::size_t level, bool utc) {
+  const char* at = loc(v);
+  std::string s;
+  if (!get_string(v, s, level)) {
+    out.reset();
+    return;
+  }
+  auto r = DateTime::from_iso(s);
+  if (!r) {
+    fail(ErrorCode::parse_error, r.error().message,
+         at + 1 + static_cast<std::ptrdiff_t>(std::min<std::uint64_t>(r.error().offset.value_or(0),
+                                                                       s.size())));
+  }
+  if (utc && !r->utc_offset_minutes && r->seconds) r->utc_offset_minutes = 0;
+  out = *r;
+}
+
+// Reads `v` (any JSON value) as raw text, checking it fully and bounding
+// its depth; returns it minified when `keep`.
+std::string Importer::take_raw(od::value& v, std::size_t level, bool keep) {
+  const char* at = loc(v);
+  std::string_view raw;
+  od::json_type t = type_of(v);
+  if (t == od::json_type::object) {
+    od::object o;
+    simdjson::error_code e = v.get_object().get(o);
+    if (!e) e = o.raw_json().get(raw);
+    if (e) fail_json(e, at);
+  } else if (t == od::json_type::array) {
+    od::array a;
+    simdjson::error_code e = v.get_array().get(a);
+    if (!e) e = a.raw_json().get(raw);
+    if (e) fail_json(e, at);
+  } else {
+    raw = v.raw_json_token();
+  }
+  std::size_t budget = opt_.max_depth > level ? opt_.max_depth - level : 0;
+  std::string out;
+  RawCheck rc = check_raw_json(raw, budget, keep ? &out : nullptr);
+  if (!rc.ok) {
+    if (rc.code == ErrorCode::limit_exceeded)
+      fail(rc.code, "nested deeper than max_depth (" + std::to_string(opt_.max_depth) + ")",
+           raw.data() + rc.offset);
+    fail(rc.code, std::string("malformed JSON: ") + rc.message, raw.data() + rc.offset, true);
+  }
+  return out;
+}
+
+// --- records and documents ------------------------------------------------
+void Importer::require_id(const std::string& id, const char* at) {
+  if (!id.empty()) return;
+  path_.push_back({"id", 0, false});
+  fail(ErrorCode::missing_field, "missing required member \"id\"", at);
+}
+
+void Importer::add_post(Post&& p, const char* at) {
+  require_id(p.id, at);
+  bool in_target = !target_.empty() && target_.find_post(p.id);
+  if (in_target || temp_.find_post(p.id)) {
+    path_.push_back({"id", 0, false});
+    fail(ErrorCode::duplicate_id,
+         "duplicate post id '" + p.id + "'" +
+             (in_target ? " (already in the collection)" : " (earlier in the input)"),
+         at);
+  }
+  Status st = temp_.add_post(std::move(p));
+  if (!st) fail(st.error().code, st.error().message, at);
+}
+
+void Importer::add_source(Source&& s, const char* at) {
+  require_id(s.id, at);
+  if (target_.find_source(s.id) || temp_.find_source(s.id)) {
+    path_.push_back({"id", 0, false});
+    fail(ErrorCode::duplicate_id,
+         "duplicate source id '" + s.id + "'" +
+             (target_.find_source(s.id) ? " (already in the collection)"
+                                        : " (earlier in the input)"),
+         at);
+  }
+  Status st = temp_.add_source(std::move(s));
+  if (!st) fail(st.error().code, st.error().message, at);
+}
+
+od::object Importer::root_object(const char* what) {
+  od::object o;
+  auto e = doc_->get_object().get(o);
+  if (e == simdjson::INCORRECT_TYPE)
+    fail(ErrorCode::wrong_type, std::string("expected ") + what, buf_.data(), true);
+  if (e) fail_json(e, here());
+  check_level(1, buf_.data());
+  return o;
+}
+
+void Importer::check_trailing() {
+  const char* p = nullptr;
+  if (!doc_->current_location().get(p))
+    fail(ErrorCode::parse_error, "malformed JSON: unexpected content after the value", p, true);
+}
+
+}  // namespace digest::json_detail

@@ -1,0 +1,160 @@
+// JSON Feed 1.1 (https://jsonfeed.org/version/1.1): items become posts
+// (content_html turned into text), 1.0's "author" is read too, the feed's
+// language fills items without one, and a "_digestcore" extension carries
+// what the feed cannot say (the own post fields, the sources).
+#include "json/importer.hpp"
+
+namespace digest::json_detail {
+
+void Importer::read_feed_item(od::value& v, std::size_t level,
+                              const std::string& feed_language,
+                              std::vector<std::string>& without_language) {
+  const char* at = loc(v);
+  od::object o = get_object(v, level);
+  const std::size_t in = level + 1;
+  Post p, overlay;
+  unsigned overlay_seen = 0;
+  bool have_text = false, have_authors = false;
+  std::string html;
+  const char* html_at = nullptr;
+  unsigned seen = 0;
+  auto once = [&](unsigned bit, od::value& val) {
+    if (seen & bit) fail(ErrorCode::parse_error, "duplicate member", loc(val));
+    seen |= bit;
+  };
+  auto read_author = [&](od::value& a) {
+    od::object ao = get_object(a, in + 1);
+    std::string name;
+    bool has_name = false;
+    each_field(ao, [&](std::string_view k, od::value& av) {
+      if (k == "name")
+        has_name = get_string(av, name, in + 2);
+      else
+        take_raw(av, in + 2, false);
+    });
+    if (has_name) p.authors.push_back(std::move(name));
+  };
+  each_field(o, [&](std::string_view key, od::value& val) {
+    if (key == "id") {
+      once(1, val);
+      get_id(val, p.id, in, true);
+    } else if (key == "url") {
+      once(2, val);
+      get_string(val, p.url, in);
+    } else if (key == "title") {
+      once(4, val);
+      get_string(val, p.title, in);
+    } else if (key == "content_text") {
+      once(8, val);
+      have_text = get_string(val, p.body, in);
+    } else if (key == "content_html") {
+      once(16, val);
+      html_at = loc(val);
+      if (!get_string(val, html, in)) html_at = nullptr;
+    } else if (key == "summary") {
+      once(32, val);
+      get_string(val, p.excerpt, in);
+    } else if (key == "date_published") {
+      once(64, val);
+      get_date(val, p.posted_on, in);
+    } else if (key == "authors") {
+      once(128, val);
+      p.authors.clear();
+      have_authors = true;
+      if (type_of(val) == od::json_type::null) return;
+      od::array a = get_array(val, in);
+      each_element(a, [&](std::size_t, od::value& el) { read_author(el); });
+    } else if (key == "author") {  // JSON Feed 1.0
+      once(256, val);
+      if (have_authors || type_of(val) == od::json_type::null) {
+        take_raw(val, in, false);
+        return;
+      }
+      read_author(val);
+    } else if (key == "tags") {
+      once(512, val);
+      get_string_array(val, p.tags, in);
+    } else if (key == "language") {
+      once(1024, val);
+      get_string(val, p.language, in);
+    } else if (key == "_digestcore") {
+      once(2048, val);
+      if (type_of(val) == od::json_type::null) return;
+      od::object ext = get_object(val, in);
+      overlay_seen = read_post_fields(ext, overlay, in + 1);
+    } else {
+      p.extra.push_back({std::string(key), take_raw(val, in, true)});
+    }
+  });
+  if (!have_text && html_at) {
+    std::string error;
+    if (!json_detail::html_to_text(html, p.body, error)) {
+      path_.push_back({"content_html", 0, false});
+      fail(ErrorCode::limit_exceeded, error, html_at);
+    }
+  }
+  if (overlay_seen & (1u << kId)) p.id = std::move(overlay.id);
+  if (overlay_seen & (1u << kTitle)) p.title = std::move(overlay.title);
+  if (overlay_seen & (1u << kUrl)) p.url = std::move(overlay.url);
+  if (overlay_seen & (1u << kPostedOn)) p.posted_on = overlay.posted_on;
+  if (overlay_seen & (1u << kPublishedOn)) p.published_on = overlay.published_on;
+  if (overlay_seen & (1u << kAuthors)) p.authors = std::move(overlay.authors);
+  if (overlay_seen & (1u << kSource)) p.source = std::move(overlay.source);
+  if (overlay_seen & (1u << kPlace)) p.place = std::move(overlay.place);
+  if (overlay_seen & (1u << kExcerpt)) p.excerpt = std::move(overlay.excerpt);
+  if (overlay_seen & (1u << kBody)) p.body = std::move(overlay.body);
+  if (overlay_seen & (1u << kLanguage)) p.language = std::move(overlay.language);
+  if (overlay_seen & (1u << kTags)) p.tags = std::move(overlay.tags);
+  for (ExtraField& x : overlay.extra) p.extra.push_back(std::move(x));
+  if (p.language.empty() && !(overlay_seen & (1u << kLanguage))) {
+    if (!feed_language.empty())
+      p.language = feed_language;
+    else
+      without_language.push_back(p.id);
+  }
+  add_post(std::move(p), at);
+}
+
+void Importer::run_feed() {
+  od::object root = root_object("a JSON Feed object");
+  std::string feed_language;
+  std::vector<std::string> without_language;  // filled in once the feed language is known
+  bool have_items = false;
+  each_field(root, [&](std::string_view key, od::value& v) {
+    if (key == "version") {
+      const char* at = loc(v);
+      std::string version;
+      get_string(v, version, 1, false);
+      if (!version.starts_with("https://jsonfeed.org/version/") &&
+          !version.starts_with("http://jsonfeed.org/version/"))
+        fail(ErrorCode::parse_error, "not a JSON Feed version URL: '" + version + "'", at, true);
+    } else if (key == "items") {
+      have_items = true;
+      od::array a = get_array(v, 1);
+      each_element(a, [&](std::size_t, od::value& el) {
+        record([&] { read_feed_item(el, 2, feed_language, without_language); });
+      });
+    } else if (key == "language") {
+      get_string(v, feed_language, 1);
+    } else if (key == "_digestcore") {
+      od::object ext = get_object(v, 1);
+      each_field(ext, [&](std::string_view k, od::value& ev) {
+        if (k == "sources")
+          read_sources_array(ev, 2);
+        else
+          take_raw(ev, 2, false);
+      });
+    } else {
+      take_raw(v, 1, false);
+    }
+  });
+  check_trailing();
+  if (!have_items) fail(ErrorCode::missing_field, "a JSON Feed needs \"items\"", buf_.data(), true);
+  if (!feed_language.empty()) {
+    for (const std::string& id : without_language) {
+      if (Post* p = temp_.find_post(id)) p->language = feed_language;
+    }
+  }
+}
+
+}  // namespace digest::json_detail

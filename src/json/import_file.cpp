@@ -1,0 +1,121 @@
+// Importing a file: read in chunks, never more than one chunk plus one line
+// in memory for JSON Lines (records are imported as their lines complete,
+// an over-long line is skipped without being held); other formats are read
+// whole and parsed in place. Apart from the in-memory path because of the
+// buffer handling and the I/O errors it alone has.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "json/importer.hpp"
+
+namespace digest::json_detail {
+
+namespace {
+
+constexpr std::size_t kReadChunk = 1u << 20;
+
+}  // namespace
+
+Result<ImportReport> Importer::import_file(const std::string& path) {
+  struct FileCloser {
+    void operator()(std::FILE* f) const { std::fclose(f); }
+  };
+  auto io_error = [&](const char* what) {
+    Error e(ErrorCode::io_error, std::string(what) + ": " + std::strerror(errno));
+    e.file = opt_.source_name;
+    return e;
+  };
+  errno = 0;
+  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+  if (!file) return io_error("cannot open the file");
+  try {
+    // Room for one chunk plus the longest line allowed, grown on demand.
+    std::vector<char> buf(kReadChunk);
+    std::size_t have = std::fread(buf.data(), 1, kReadChunk, file.get());
+    if (std::ferror(file.get())) return io_error("cannot read the file");
+    bool eof = have < kReadChunk;
+    JsonFormat format = opt_.format;
+    if (format == JsonFormat::detect) {
+      std::string_view head(buf.data(), have);
+      bool decided = true;
+      format = json_detail::detect_format(head, eof, &decided);
+      if (!decided) format = JsonFormat::detect;  // read whole, then decide
+    }
+    if (format != JsonFormat::json_lines) {
+      std::string all(buf.data(), have);
+      buf = {};
+      while (!eof) {
+        std::size_t old = all.size();
+        all.resize(old + kReadChunk);
+        std::size_t n = std::fread(all.data() + old, 1, kReadChunk, file.get());
+        all.resize(old + n);
+        if (std::ferror(file.get())) return io_error("cannot read the file");
+        eof = n < kReadChunk;
+      }
+      if (format == JsonFormat::detect) {
+        ImportOptions o = opt_;
+        o.format = json_detail::detect_format(all, true, nullptr);
+        Importer again(target_, o);
+        return again.import_memory(all);
+      }
+      std::string_view text = prepare(all);
+      std::size_t offset = static_cast<std::size_t>(text.data() - all.data());
+      std::size_t len = text.size();
+      all.append(simdjson::SIMDJSON_PADDING, ' ');
+      buf_ = std::string_view(all.data() + offset, len);
+      parse_document(format, all.size() - offset);
+      return finish();
+    }
+    // JSON Lines, streamed: at most one chunk plus one line in memory.
+    std::uint64_t number = 1;
+    std::size_t start = 0;
+    bool discarding = false;  // skipping the rest of an over-long line
+    bool any = false;
+    while (true) {
+      while (start < have) {
+        const void* nl = std::memchr(buf.data() + start, '\n', have - start);
+        if (!nl) break;
+        std::size_t end = static_cast<std::size_t>(static_cast<const char*>(nl) - buf.data());
+        if (discarding)
+          discarding = false;
+        else
+          line(std::string_view(buf.data() + start, end - start), number);
+        any = any || !blank(std::string_view(buf.data() + start, end - start));
+        ++number;
+        start = end + 1;
+      }
+      std::size_t partial = have - start;
+      if (!discarding && partial > opt_.max_line_bytes + 1) {
+        record([&] { too_long(number); }, true);
+        discarding = true;
+      }
+      if (discarding) partial = 0;
+      if (partial > 0 && start > 0) std::memmove(buf.data(), buf.data() + start, partial);
+      have = partial;
+      start = 0;
+      if (eof) {
+        if (have > 0) {
+          line(std::string_view(buf.data(), have), number);
+          any = any || !blank(std::string_view(buf.data(), have));
+        }
+        break;
+      }
+      if (buf.size() < have + kReadChunk) buf.resize(have + kReadChunk);
+      std::size_t n = std::fread(buf.data() + have, 1, kReadChunk, file.get());
+      if (std::ferror(file.get())) return io_error("cannot read the file");
+      eof = n < kReadChunk;
+      have += n;
+    }
+    if (!any) {
+      buf_ = {};
+      line_ = 0;
+      fail(ErrorCode::parse_error, "the input is empty", nullptr, true);
+    }
+    return finish();
+  } catch (Failure& f) {
+    return std::move(f.error);
+  }
+}
+
+}  // namespace digest::json_detail

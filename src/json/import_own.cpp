@@ -1,0 +1,141 @@
+// The own format: one document {"digestcore": 1, "sources": [...],
+// "posts": [...]} (docs/schema.md). Its post and source records are also
+// what a JSON Lines line holds and what JSON Feed's "_digestcore" member
+// carries, so the other formats call the readers here.
+#include "json/importer.hpp"
+
+namespace digest::json_detail {
+
+namespace {
+
+int post_field(std::string_view k) {
+  switch (k.size()) {
+    case 2: return k == "id" ? kId : -1;
+    case 3: return k == "url" ? kUrl : -1;
+    case 4: return k == "body" ? kBody : k == "tags" ? kTags : -1;
+    case 5: return k == "title" ? kTitle : k == "place" ? kPlace : -1;
+    case 6: return k == "source" ? kSource : -1;
+    case 7: return k == "authors" ? kAuthors : k == "excerpt" ? kExcerpt : -1;
+    case 8: return k == "language" ? kLanguage : -1;
+    case 9: return k == "posted_on" ? kPostedOn : -1;
+    case 12: return k == "published_on" ? kPublishedOn : -1;
+    default: return -1;
+  }
+}
+
+enum SourceField : int { kSrcId, kSrcName, kSrcAliases, kSrcUrl, kSrcLanguage, kSrcCountry };
+
+int source_field(std::string_view k) {
+  if (k == "id") return kSrcId;
+  if (k == "name") return kSrcName;
+  if (k == "aliases") return kSrcAliases;
+  if (k == "url") return kSrcUrl;
+  if (k == "language") return kSrcLanguage;
+  if (k == "country") return kSrcCountry;
+  return -1;
+}
+
+}  // namespace
+
+// --- records --------------------------------------------------------------
+// Reads the members of an own-format post object at nesting `level`;
+// returns the mask of the known fields seen.
+unsigned Importer::read_post_fields(od::object& obj, Post& p, std::size_t level) {
+  unsigned seen = 0;
+  each_field(obj, [&](std::string_view key, od::value& v) {
+    int k = post_field(key);
+    if (k < 0) {
+      p.extra.push_back({std::string(key), take_raw(v, level, true)});
+      return;
+    }
+    if (seen & (1u << k)) fail(ErrorCode::parse_error, "duplicate member", loc(v));
+    seen |= 1u << k;
+    switch (k) {
+      case kId: get_id(v, p.id, level, false); break;
+      case kTitle: get_string(v, p.title, level); break;
+      case kUrl: get_string(v, p.url, level); break;
+      case kPostedOn: get_date(v, p.posted_on, level); break;
+      case kPublishedOn: get_date(v, p.published_on, level); break;
+      case kAuthors: get_string_array(v, p.authors, level); break;
+      case kSource: get_string(v, p.source, level); break;
+      case kPlace: get_string(v, p.place, level); break;
+      case kExcerpt: get_string(v, p.excerpt, level); break;
+      case kBody: get_string(v, p.body, level); break;
+      case kLanguage: get_string(v, p.language, level); break;
+      case kTags: get_string_array(v, p.tags, level); break;
+      default: break;
+    }
+  });
+  return seen;
+}
+
+void Importer::read_source_fields(od::object& obj, Source& s, std::size_t level) {
+  unsigned seen = 0;
+  each_field(obj, [&](std::string_view key, od::value& v) {
+    int k = source_field(key);
+    if (k < 0) {
+      s.extra.push_back({std::string(key), take_raw(v, level, true)});
+      return;
+    }
+    if (seen & (1u << k)) fail(ErrorCode::parse_error, "duplicate member", loc(v));
+    seen |= 1u << k;
+    switch (k) {
+      case kSrcId: get_id(v, s.id, level, false); break;
+      case kSrcName: get_string(v, s.name, level); break;
+      case kSrcAliases: get_string_array(v, s.aliases, level); break;
+      case kSrcUrl: get_string(v, s.url, level); break;
+      case kSrcLanguage: get_string(v, s.language, level); break;
+      case kSrcCountry: get_string(v, s.country, level); break;
+      default: break;
+    }
+  });
+}
+
+void Importer::read_own_post(od::value& v, std::size_t level) {
+  const char* at = loc(v);
+  od::object o = get_object(v, level);
+  Post p;
+  read_post_fields(o, p, level + 1);
+  add_post(std::move(p), at);
+}
+
+void Importer::read_own_source(od::value& v, std::size_t level) {
+  const char* at = loc(v);
+  od::object o = get_object(v, level);
+  Source s;
+  read_source_fields(o, s, level + 1);
+  add_source(std::move(s), at);
+}
+
+void Importer::read_sources_array(od::value& v, std::size_t level) {
+  od::array a = get_array(v, level);
+  each_element(a, [&](std::size_t, od::value& el) {
+    record([&] { read_own_source(el, level + 1); });
+  });
+}
+
+// --- the document ---------------------------------------------------------
+void Importer::run_own() {
+  od::object root = root_object("an object {\"digestcore\": 1, \"sources\": [...], \"posts\": [...]}");
+  each_field(root, [&](std::string_view key, od::value& v) {
+    if (key == "digestcore") {
+      const char* at = loc(v);
+      if (type_of(v) != od::json_type::number) wrong_type(v, "the number 1", 1);
+      std::string_view tok = trim_ws(v.raw_json_token());
+      if (tok != "1")
+        fail(ErrorCode::parse_error,
+             "unsupported digestcore format version " + std::string(tok) + " (this reads 1)", at,
+             true);
+    } else if (key == "posts") {
+      od::array a = get_array(v, 1);
+      each_element(a, [&](std::size_t, od::value& el) { record([&] { read_own_post(el, 2); }); });
+    } else if (key == "sources") {
+      read_sources_array(v, 1);
+    } else {
+      take_raw(v, 1, false);  // checked, then ignored
+    }
+  });
+  check_trailing();
+}
+
+}  // namespace digest::json_detail

@@ -1,0 +1,177 @@
+// Internal to the JSON importer: the Importer that every collection format
+// shares, declared once for the files that define its parts. Not installed.
+//
+//   import.cpp            the entry points, format dispatch and the all-or-
+//                         nothing merge
+//   import_core.cpp       errors with their path and position, values, ids
+//   import_own.cpp        the own format's posts and sources
+//   import_jsonl.cpp      JSON Lines, one record per line
+//   import_feed.cpp       JSON Feed 1.1 (and 1.0's "author")
+//   import_wordpress.cpp  WordPress REST API post arrays
+//   import_file.cpp       reading a file, JSON Lines streamed in bounded memory
+//
+// A bad record throws a Failure, caught at the record boundary (skip mode)
+// or at the top (see import.cpp).
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "digest/json.hpp"
+#include "json/json_internal.hpp"
+
+namespace digest::json_detail {
+
+namespace od = simdjson::ondemand;
+
+struct Failure {
+  Error error;
+  bool fatal;  // the parser cannot go on with the rest of this document
+};
+
+struct PathSeg {
+  std::string_view key;
+  std::size_t index;
+  bool is_index;
+};
+
+std::string_view trim_ws(std::string_view s);
+bool blank(std::string_view s);
+
+// Fields of a post in the own format, as bits of a "seen" mask.
+enum PostField : int {
+  kId, kTitle, kUrl, kPostedOn, kPublishedOn, kAuthors, kSource, kPlace, kExcerpt, kBody,
+  kLanguage, kTags,
+};
+
+class Importer {
+ public:
+  Importer(Collection& target, const ImportOptions& options) : target_(target), opt_(options) {
+    path_.reserve(16);
+  }
+
+  Result<ImportReport> import_memory(std::string_view json);
+  Result<ImportReport> import_file(const std::string& path);
+
+ private:
+  // --- errors (import_core.cpp) ---------------------------------------------
+  std::string render_path() const;
+  Error make_error(ErrorCode code, std::string message, const char* at) const;
+  [[noreturn]] void fail(ErrorCode code, std::string message, const char* at, bool fatal = false);
+  [[noreturn]] void fail_json(simdjson::error_code ec, const char* at);
+  const char* here();
+
+  static const char* loc(od::value& v) { return v.raw_json_token().data(); }
+
+  // --- values (import_core.cpp) ---------------------------------------------
+  od::json_type type_of(od::value& v);
+  [[noreturn]] void wrong_type(od::value& v, const char* expected, std::size_t level);
+  void check_level(std::size_t level, const char* at);
+  od::object get_object(od::value& v, std::size_t level);
+  od::array get_array(od::value& v, std::size_t level);
+  bool get_string(od::value& v, std::string& out, std::size_t level, bool null_ok = true);
+  void get_id(od::value& v, std::string& out, std::size_t level, bool numbers_ok);
+  void get_string_array(od::value& v, std::vector<std::string>& out, std::size_t level);
+  void get_date(od::value& v, std::optional<DateTime>& out, std::size_t level, bool utc = false);
+  std::string take_raw(od::value& v, std::size_t level, bool keep);
+
+  template <class F>
+  void each_field(od::object& obj, F&& f) {
+    for (auto fr : obj) {
+      od::field fld;
+      if (auto e = std::move(fr).get(fld)) fail_json(e, here());
+      std::string_view key;
+      if (auto e = fld.unescaped_key().get(key)) fail_json(e, here());
+      path_.push_back({key, 0, false});
+      f(key, fld.value());
+      path_.pop_back();
+    }
+  }
+
+  template <class F>
+  void each_element(od::array& arr, F&& f) {
+    std::size_t i = 0;
+    for (auto er : arr) {
+      od::value v;
+      if (auto e = std::move(er).get(v)) fail_json(e, here());
+      path_.push_back({{}, i, true});
+      f(i, v);
+      path_.pop_back();
+      ++i;
+    }
+  }
+
+  // Runs one record; in skip mode a bad record is reported and skipped.
+  template <class F>
+  void record(F&& f, bool independent = false) {
+    std::size_t depth = path_.size();
+    try {
+      f();
+    } catch (Failure& failure) {
+      path_.resize(depth);
+      if (!opt_.skip_bad_records || (failure.fatal && !independent)) throw;
+      report_.skipped.push_back(std::move(failure.error));
+    }
+  }
+
+  // --- records and documents (import_core.cpp) ------------------------------
+  void require_id(const std::string& id, const char* at);
+  void add_post(Post&& p, const char* at);
+  void add_source(Source&& s, const char* at);
+  od::object root_object(const char* what);
+  void check_trailing();
+
+  // --- the own format (import_own.cpp) --------------------------------------
+  unsigned read_post_fields(od::object& obj, Post& p, std::size_t level);
+  void read_source_fields(od::object& obj, Source& s, std::size_t level);
+  void read_own_post(od::value& v, std::size_t level);
+  void read_own_source(od::value& v, std::size_t level);
+  void read_sources_array(od::value& v, std::size_t level);
+  void run_own();
+
+  // --- JSON Feed (import_feed.cpp) ------------------------------------------
+  void read_feed_item(od::value& v, std::size_t level, const std::string& feed_language,
+                      std::vector<std::string>& without_language);
+  void run_feed();
+
+  // --- WordPress (import_wordpress.cpp) -------------------------------------
+  void html_field(od::value& v, std::string& out, std::size_t level);
+  void read_wp_post(od::value& v, std::size_t level);
+  void run_wordpress();
+
+  // --- JSON Lines (import_jsonl.cpp) ----------------------------------------
+  void run_line();
+  void line(std::string_view text, std::uint64_t number);
+  [[noreturn]] void too_long(std::uint64_t number);
+  void lines_in_memory(std::string_view text);
+
+  // --- drivers (import.cpp) -------------------------------------------------
+  void parse_document(JsonFormat format, std::size_t capacity);
+  [[noreturn]] void stage1_failure(simdjson::error_code ec);
+  void document_in_memory(std::string_view json, JsonFormat format);
+  std::string_view prepare(std::string_view json);
+  Result<ImportReport> finish();
+
+  Collection& target_;
+  const ImportOptions& opt_;
+  Collection temp_;
+  ImportReport report_;
+  od::parser parser_;
+  od::document* doc_ = nullptr;
+  std::string_view buf_;     // the document or line being parsed
+  std::uint64_t line_ = 0;   // JSON Lines line number, 0 for documents
+  std::size_t shift_ = 0;    // bytes removed before buf_ (a BOM)
+  std::vector<PathSeg> path_;
+  std::unique_ptr<char[]> line_buf_;
+  std::size_t line_cap_ = 0;
+};
+
+}  // namespace digest::json_detail
