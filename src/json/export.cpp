@@ -8,27 +8,40 @@
 
 #include "digest/json.hpp"
 #include "json/json_internal.hpp"
+#include "json/fields.hpp"
 #include "json/writer.hpp"
 #include "digest/io.hpp"
 
 namespace digest {
 
+namespace json_detail {
+
+void write_source(Writer& w, const Source& s) {
+  w.open('{');
+  w.member("id", s.id);
+  w.member_if("name", s.name);
+  w.strings_if("aliases", s.aliases);
+  w.member_if("url", s.url);
+  w.member_if("language", s.language);
+  w.member_if("country", s.country);
+  for (const ExtraField& x : s.extra) {
+    if (source_field_index(x.name) >= 0) continue;  // would read back as the field
+    w.key(x.name);
+    w.extra(x.raw_json);
+  }
+  w.close('}');
+}
+
+}  // namespace json_detail
+
 namespace {
 
 using json_detail::Writer;
+using json_detail::write_source;
 
-bool is_post_field(std::string_view k) {
-  static constexpr std::array<std::string_view, 12> names = {
-      "id", "title", "url", "posted_on", "published_on", "authors",
-      "source", "place", "excerpt", "body", "language", "tags"};
-  for (std::string_view n : names)
-    if (n == k) return true;
-  return false;
-}
-
+bool is_post_field(std::string_view k) { return json_detail::post_field_index(k) >= 0; }
 bool is_source_field(std::string_view k) {
-  return k == "id" || k == "name" || k == "aliases" || k == "url" || k == "language" ||
-         k == "country";
+  return json_detail::source_field_index(k) >= 0;
 }
 
 void write_post(Writer& w, const Post& p) {
@@ -47,22 +60,6 @@ void write_post(Writer& w, const Post& p) {
   w.strings_if("tags", p.tags);
   for (const ExtraField& x : p.extra) {
     if (is_post_field(x.name)) continue;  // would read back as the model field
-    w.key(x.name);
-    w.extra(x.raw_json);
-  }
-  w.close('}');
-}
-
-void write_source(Writer& w, const Source& s) {
-  w.open('{');
-  w.member("id", s.id);
-  w.member_if("name", s.name);
-  w.strings_if("aliases", s.aliases);
-  w.member_if("url", s.url);
-  w.member_if("language", s.language);
-  w.member_if("country", s.country);
-  for (const ExtraField& x : s.extra) {
-    if (is_source_field(x.name)) continue;
     w.key(x.name);
     w.extra(x.raw_json);
   }

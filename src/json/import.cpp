@@ -49,7 +49,11 @@ void Importer::parse_document(JsonFormat format, std::size_t capacity) {
   od::document doc = std::move(r).value_unsafe();
   doc_ = &doc;
   try {
-    switch (format) {
+    if (mode_ == Mode::sources) {
+      run_sources_document();
+    } else if (mode_ == Mode::gazetteer) {
+      run_gazetteer_document();
+    } else switch (format) {
       case JsonFormat::json_feed: run_feed(); break;
       case JsonFormat::wordpress: run_wordpress(); break;
       case JsonFormat::json_lines: run_line(); break;
@@ -90,7 +94,7 @@ std::string_view Importer::prepare(std::string_view json) {
   }
   if (blank(json)) {
     buf_ = json;
-    fail(ErrorCode::parse_error, "the input is empty", nullptr, true);
+    fail(ErrorCode::parse_error, "the input is empty", json.data(), true);
   }
   return json;
 }
@@ -114,7 +118,8 @@ Result<ImportReport> Importer::finish() {
 Result<ImportReport> Importer::import_memory(std::string_view json) {
   try {
     std::string_view text = prepare(json);
-    JsonFormat format = opt_.format;
+    // Dictionaries are single documents, never JSON Lines.
+    JsonFormat format = mode_ != Mode::collection ? JsonFormat::own : opt_.format;
     if (format == JsonFormat::detect) format = json_detail::detect_format(text, true, nullptr);
     if (format == JsonFormat::json_lines)
       lines_in_memory(json);

@@ -2,37 +2,22 @@
 // "posts": [...]} (docs/schema.md). Its post and source records are also
 // what a JSON Lines line holds and what JSON Feed's "_digestcore" member
 // carries, so the other formats call the readers here.
+#include "json/fields.hpp"
 #include "json/importer.hpp"
+
+#include <optional>
 
 namespace digest::json_detail {
 
 namespace {
 
+// A length switch first: this runs for every member of every post.
 int post_field(std::string_view k) {
   switch (k.size()) {
-    case 2: return k == "id" ? kId : -1;
-    case 3: return k == "url" ? kUrl : -1;
-    case 4: return k == "body" ? kBody : k == "tags" ? kTags : -1;
-    case 5: return k == "title" ? kTitle : k == "place" ? kPlace : -1;
-    case 6: return k == "source" ? kSource : -1;
-    case 7: return k == "authors" ? kAuthors : k == "excerpt" ? kExcerpt : -1;
-    case 8: return k == "language" ? kLanguage : -1;
-    case 9: return k == "posted_on" ? kPostedOn : -1;
-    case 12: return k == "published_on" ? kPublishedOn : -1;
+    case 2: case 3: case 4: case 5: case 6: case 7: case 8: case 9: case 12:
+      return post_field_index(k);
     default: return -1;
   }
-}
-
-enum SourceField : int { kSrcId, kSrcName, kSrcAliases, kSrcUrl, kSrcLanguage, kSrcCountry };
-
-int source_field(std::string_view k) {
-  if (k == "id") return kSrcId;
-  if (k == "name") return kSrcName;
-  if (k == "aliases") return kSrcAliases;
-  if (k == "url") return kSrcUrl;
-  if (k == "language") return kSrcLanguage;
-  if (k == "country") return kSrcCountry;
-  return -1;
 }
 
 }  // namespace
@@ -71,9 +56,17 @@ unsigned Importer::read_post_fields(od::object& obj, Post& p, std::size_t level)
 
 void Importer::read_source_fields(od::object& obj, Source& s, std::size_t level) {
   unsigned seen = 0;
+  std::optional<std::string> domain;
   each_field(obj, [&](std::string_view key, od::value& v) {
-    int k = source_field(key);
+    int k = source_field_index(key);
     if (k < 0) {
+      if (key == kSourceDomain) {
+        std::string d;
+        if (domain) fail(ErrorCode::parse_error, "duplicate member", loc(v));
+        if (get_string(v, d, level)) domain = std::move(d);
+        else domain = std::string();
+        return;
+      }
       s.extra.push_back({std::string(key), take_raw(v, level, true)});
       return;
     }
@@ -89,6 +82,15 @@ void Importer::read_source_fields(od::object& obj, Source& s, std::size_t level)
       default: break;
     }
   });
+  if (domain && !domain->empty()) {
+    if (s.url.empty()) {
+      s.url = std::move(*domain);
+    } else {
+      std::string raw;
+      append_json_string(raw, *domain);
+      s.extra.push_back({std::string(kSourceDomain), std::move(raw)});
+    }
+  }
 }
 
 void Importer::read_own_post(od::value& v, std::size_t level) {
@@ -112,6 +114,36 @@ void Importer::read_sources_array(od::value& v, std::size_t level) {
   each_element(a, [&](std::size_t, od::value& el) {
     record([&] { read_own_source(el, level + 1); });
   });
+}
+
+// --- a source registry ------------------------------------------------------
+// {"sources": [...]} (other members, such as a collection's "posts", are
+// checked as JSON and ignored) or a bare array of sources: the same source
+// records as the own format, read by the same code.
+void Importer::run_sources_document() {
+  od::json_type t;
+  if (auto e = doc_->type().get(t)) fail_json(e, here());
+  if (t == od::json_type::array) {
+    od::array a;
+    if (auto e = doc_->get_array().get(a)) fail_json(e, here());
+    check_level(1, buf_.data());
+    each_element(a, [&](std::size_t, od::value& el) { record([&] { read_own_source(el, 1); }); });
+    check_trailing();
+    return;
+  }
+  od::object root = root_object("an object with \"sources\" or an array of sources");
+  bool seen = false;
+  each_field(root, [&](std::string_view key, od::value& v) {
+    if (key == "sources") {
+      if (seen) fail(ErrorCode::parse_error, "duplicate member", loc(v), true);
+      seen = true;
+      read_sources_array(v, 1);
+    } else {
+      take_raw(v, 1, false);
+    }
+  });
+  if (!seen) fail(ErrorCode::missing_field, "no \"sources\" array", buf_.data(), true);
+  check_trailing();
 }
 
 // --- the document ---------------------------------------------------------

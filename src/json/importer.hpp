@@ -9,6 +9,7 @@
 //   import_feed.cpp       JSON Feed 1.1 (and 1.0's "author")
 //   import_wordpress.cpp  WordPress REST API post arrays
 //   import_file.cpp       reading a file, JSON Lines streamed in bounded memory
+//   import_gazetteer.cpp  gazetteer documents (registries: import_own.cpp)
 //
 // A bad record throws a Failure, caught at the record boundary (skip mode)
 // or at the top (see import.cpp).
@@ -25,6 +26,7 @@
 #include <utility>
 #include <vector>
 
+#include "digest/entities.hpp"
 #include "digest/json.hpp"
 #include "json/json_internal.hpp"
 
@@ -60,6 +62,21 @@ class Importer {
 
   Result<ImportReport> import_memory(std::string_view json);
   Result<ImportReport> import_file(const std::string& path);
+  // A source registry document instead of a collection (run_sources_document).
+  Result<ImportReport> import_sources_document(std::string_view json) {
+    mode_ = Mode::sources;
+    return import_memory(json);
+  }
+  // A gazetteer document: its entities, and the byte offset of each.
+  Status import_gazetteer_document(std::string_view json, std::vector<GazetteerEntity>& entities,
+                                   std::vector<std::size_t>& offsets) {
+    mode_ = Mode::gazetteer;
+    entities_ = &entities;
+    entity_offsets_ = &offsets;
+    auto r = import_memory(json);
+    if (!r.ok()) return std::move(r).error();
+    return {};
+  }
 
  private:
   // --- errors (import_core.cpp) ---------------------------------------------
@@ -136,6 +153,12 @@ class Importer {
   void read_own_source(od::value& v, std::size_t level);
   void read_sources_array(od::value& v, std::size_t level);
   void run_own();
+  void run_sources_document();
+
+  // --- gazetteers (import_gazetteer.cpp) -------------------------------------
+  void read_alias(od::value& v, GazetteerAlias& alias, std::size_t level);
+  void read_entity(od::value& v, std::size_t level);
+  void run_gazetteer_document();
 
   // --- JSON Feed (import_feed.cpp) ------------------------------------------
   void read_feed_item(od::value& v, std::size_t level, const std::string& feed_language,
@@ -172,6 +195,10 @@ class Importer {
   std::vector<PathSeg> path_;
   std::unique_ptr<char[]> line_buf_;
   std::size_t line_cap_ = 0;
+  // What the document is: a collection (in opt_.format), or a dictionary.
+  enum class Mode { collection, sources, gazetteer } mode_ = Mode::collection;
+  std::vector<GazetteerEntity>* entities_ = nullptr;
+  std::vector<std::size_t>* entity_offsets_ = nullptr;
 };
 
 }  // namespace digest::json_detail

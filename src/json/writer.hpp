@@ -104,4 +104,8 @@ class Writer {
   std::vector<bool> first_;
 };
 
+// A source record as every document writes it (collections, JSON Lines,
+// JSON Feed's "_digestcore", registries): export.cpp.
+void write_source(Writer& w, const Source& s);
+
 }  // namespace digest::json_detail

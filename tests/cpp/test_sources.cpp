@@ -245,3 +245,62 @@ TEST(SourceRegistry, ResolvePostSources) {
   ASSERT_TRUE(from.ok());
   EXPECT_EQ(from->size(), 5u);
 }
+
+namespace {
+
+using namespace digest;
+
+// One reader of a source: the registry and a collection give the same Source
+// for the same record, "domain" and null included.
+TEST(SourceReaders, RegistryAndCollectionAgree) {
+  const char* doc = R"({"digestcore": 1, "sources": [
+    {"id": "a", "name": null, "domain": "a.example", "language": "fa", "founded": 1961},
+    {"id": "b", "name": "Bee", "url": "https://b.example", "domain": "b-mirror.example"},
+    {"id": "c", "aliases": ["Sea", "See"], "country": null}
+  ], "posts": []})";
+  Collection c;
+  auto imported = import_json(c, doc);
+  ASSERT_TRUE(imported.ok()) << imported.error().to_string();
+  auto reg = source_registry_from_json(doc);
+  ASSERT_TRUE(reg.ok()) << reg.error().to_string();
+  ASSERT_EQ(reg->size(), c.sources().size());
+  for (std::size_t i = 0; i < reg->size(); ++i) EXPECT_EQ(reg->sources()[i], c.sources()[i]);
+  EXPECT_EQ(c.find_source("a")->url, "a.example");
+  EXPECT_TRUE(c.find_source("a")->name.empty());
+  ASSERT_EQ(c.find_source("b")->extra.size(), 1u);
+  EXPECT_EQ(c.find_source("b")->extra[0].name, "domain");
+  // Written and read back, by either writer and reader, nothing changes.
+  auto again = source_registry_from_json(source_registry_to_json(*reg));
+  ASSERT_TRUE(again.ok());
+  for (std::size_t i = 0; i < reg->size(); ++i) EXPECT_EQ(again->sources()[i], reg->sources()[i]);
+  Collection back;
+  ASSERT_TRUE(import_json(back, export_json(c)).ok());
+  EXPECT_EQ(back, c);
+}
+
+TEST(SourceReaders, RegistryChecksWhatItIgnores) {
+  // Members other than "sources" are skipped, but must still be JSON.
+  auto bad = source_registry_from_json(R"({"sources": [], "posts": [1, 2,, 3]})");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::parse_error);
+  auto dup = source_registry_from_json(R"({"sources": [{"id": "a"}], "sources": []})");
+  ASSERT_FALSE(dup.ok());
+  auto dup_member = source_registry_from_json(R"([{"id": "a", "name": "x", "name": "y"}])");
+  ASSERT_FALSE(dup_member.ok());
+  EXPECT_NE(dup_member.error().to_string().find("duplicate member"), std::string::npos);
+  auto missing = source_registry_from_json(R"({"posts": []})");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, ErrorCode::missing_field);
+  auto wrong = source_registry_from_json(R"("sources")");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().code, ErrorCode::wrong_type);
+  auto trailing = source_registry_from_json(R"([{"id": "a"}] [])");
+  ASSERT_FALSE(trailing.ok());
+  // Positions: the bad member's path and byte offset.
+  auto typed = source_registry_from_json(R"({"sources": [{"id": "a"}, {"id": "b", "url": 3}]})");
+  ASSERT_FALSE(typed.ok());
+  EXPECT_EQ(typed.error().field, "sources[1].url");
+  EXPECT_EQ(typed.error().offset, std::optional<std::uint64_t>(45));
+}
+
+}  // namespace

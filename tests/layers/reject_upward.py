@@ -19,7 +19,7 @@ CASES = [
     ("src/sources/registry.cpp", "digest/attribution.hpp", "sibling analysis modules"),
     ("src/json/export.cpp", "digest/curate.hpp", "formats below the pipeline"),
     ("include/digest/normalize.hpp", "digest/dates.hpp", "normalize below dates"),
-    ("src/dates/parser.cpp", "json/reader.hpp", "analysis below JSON"),
+    ("src/dates/parser.cpp", "json/importer.hpp", "analysis below JSON"),
     ("src/pipeline/curate.cpp", "digest/c/model.h", "pipeline below the C API"),
 ]
 
