@@ -14,7 +14,7 @@ namespace digest {
 
 // Files larger than this are refused by default (limit_exceeded), before
 // anything is read.
-inline constexpr std::size_t kDefaultMaxFileBytes = std::size_t(4) << 30;  // 4 GiB
+inline constexpr std::size_t kDefaultMaxFileBytes = std::size_t(1) << 30;  // 1 GiB
 
 // The whole file. Errors (io_error with the errno text, limit_exceeded) carry
 // the path in Error::file. Reads non-regular files (pipes, /dev/stdin) in

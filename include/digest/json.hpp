@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,15 +42,34 @@ struct ImportOptions {
   bool skip_bad_records = false;
   // Name used in error messages (set by import_file to the path).
   std::string source_name;
-  // Limits that keep hostile input bounded.
+  // Limits that keep hostile input bounded; each is an error
+  // (limit_exceeded) with its position when exceeded.
   std::size_t max_depth = 64;
   std::size_t max_line_bytes = 64u << 20;  // JSON Lines: longest line
+  // Input read whole (every format but JSON Lines): checked against the
+  // file's size before anything is read, and while reading pipes.
+  std::size_t max_input_bytes = std::size_t(1) << 30;
+  std::size_t max_posts = 100'000'000;  // posts (and sources) in one import
+  // skip_bad_records: errors kept in ImportReport::skipped beyond this many
+  // are counted (skipped_count) but not kept, unless on_skipped takes them.
+  std::size_t max_skipped_kept = 10'000;
+  // Called for each bad record as it is met (skip mode), in input order;
+  // then nothing is kept in ImportReport::skipped. Lets a caller stream
+  // errors from a file of any size.
+  std::function<void(const Error&)> on_skipped;
+  // Check only: records are parsed and checked (duplicate ids included) but
+  // not added, so memory stays bounded by the ids, not the posts.
+  bool validate_only = false;
+  // Asked every few thousand records; returning true stops the import with
+  // ErrorCode::cancelled and leaves the collection unchanged.
+  std::function<bool()> should_stop;
 };
 
 struct ImportReport {
-  std::size_t posts_added = 0;
+  std::size_t posts_added = 0;    // or checked, with validate_only
   std::size_t sources_added = 0;
-  std::vector<Error> skipped;  // one per skipped record, with its position
+  std::size_t skipped_count = 0;  // every skipped record
+  std::vector<Error> skipped;     // the first max_skipped_kept of them
 };
 
 // Parses `json` and adds its posts and sources to `collection`.

@@ -26,6 +26,7 @@ enum class ErrorCode : int {
   io_error = 8,          // a file could not be read or written
   limit_exceeded = 9,    // input larger or deeper than the documented limits
   internal = 10,         // a bug in digestcore; please report it
+  cancelled = 11,        // the caller asked a long call to stop (e.g. Ctrl-C)
 };
 
 DG_API const char* error_code_name(ErrorCode code) noexcept;

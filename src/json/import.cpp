@@ -100,8 +100,7 @@ std::string_view Importer::prepare(std::string_view json) {
 }
 
 Result<ImportReport> Importer::finish() {
-  report_.posts_added = temp_.posts().size();
-  report_.sources_added = temp_.sources().size();
+  if (opt_.validate_only) return std::move(report_);
   if (target_.empty()) {  // nothing to check against: take the whole
     target_ = std::move(temp_);
     return std::move(report_);
@@ -116,6 +115,12 @@ Result<ImportReport> Importer::finish() {
 }
 
 Result<ImportReport> Importer::import_memory(std::string_view json) {
+  if (json.size() > opt_.max_input_bytes) {
+    Error e(ErrorCode::limit_exceeded, "input larger than the limit of " +
+                                           std::to_string(opt_.max_input_bytes) + " bytes");
+    e.file = opt_.source_name;
+    return e;
+  }
   try {
     std::string_view text = prepare(json);
     // Dictionaries are single documents, never JSON Lines.

@@ -8,6 +8,7 @@
 #include <new>
 
 #include "json/importer.hpp"
+#include "text/safe.hpp"
 
 namespace digest::json_detail {
 
@@ -246,15 +247,35 @@ void Importer::require_id(const std::string& id, const char* at) {
   fail(ErrorCode::missing_field, "missing required member \"id\"", at);
 }
 
+void Importer::skipped(Error&& e) {
+  ++report_.skipped_count;
+  if (opt_.on_skipped) opt_.on_skipped(e);
+  else if (report_.skipped.size() < opt_.max_skipped_kept) report_.skipped.push_back(std::move(e));
+}
+
+void Importer::check_stop() {
+  if (opt_.should_stop && opt_.should_stop())
+    fail(ErrorCode::cancelled, "import stopped on request", nullptr, true);
+}
+
 void Importer::add_post(Post&& p, const char* at) {
   require_id(p.id, at);
   bool in_target = !target_.empty() && target_.find_post(p.id);
-  if (in_target || temp_.find_post(p.id)) {
+  bool earlier = opt_.validate_only ? seen_post_ids_.count(p.id) > 0 : temp_.find_post(p.id) != nullptr;
+  if (in_target || earlier) {
     path_.push_back({"id", 0, false});
     fail(ErrorCode::duplicate_id,
-         "duplicate post id '" + p.id + "'" +
+         "duplicate post id " + detail::quote_for_message(p.id) +
              (in_target ? " (already in the collection)" : " (earlier in the input)"),
          at);
+  }
+  if (report_.posts_added >= opt_.max_posts)
+    fail(ErrorCode::limit_exceeded,
+         "more than " + std::to_string(opt_.max_posts) + " posts in one import", at, true);
+  ++report_.posts_added;
+  if (opt_.validate_only) {
+    seen_post_ids_.insert(std::move(p.id));
+    return;
   }
   Status st = temp_.add_post(std::move(p));
   if (!st) fail(st.error().code, st.error().message, at);
@@ -262,13 +283,23 @@ void Importer::add_post(Post&& p, const char* at) {
 
 void Importer::add_source(Source&& s, const char* at) {
   require_id(s.id, at);
-  if (target_.find_source(s.id) || temp_.find_source(s.id)) {
+  bool in_target = target_.find_source(s.id) != nullptr;
+  bool earlier =
+      opt_.validate_only ? seen_source_ids_.count(s.id) > 0 : temp_.find_source(s.id) != nullptr;
+  if (in_target || earlier) {
     path_.push_back({"id", 0, false});
     fail(ErrorCode::duplicate_id,
-         "duplicate source id '" + s.id + "'" +
-             (target_.find_source(s.id) ? " (already in the collection)"
-                                        : " (earlier in the input)"),
+         "duplicate source id " + detail::quote_for_message(s.id) +
+             (in_target ? " (already in the collection)" : " (earlier in the input)"),
          at);
+  }
+  if (report_.sources_added >= opt_.max_posts)
+    fail(ErrorCode::limit_exceeded,
+         "more than " + std::to_string(opt_.max_posts) + " sources in one import", at, true);
+  ++report_.sources_added;
+  if (opt_.validate_only) {
+    seen_source_ids_.insert(std::move(s.id));
+    return;
   }
   Status st = temp_.add_source(std::move(s));
   if (!st) fail(st.error().code, st.error().message, at);

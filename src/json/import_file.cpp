@@ -3,6 +3,8 @@
 // an over-long line is skipped without being held); other formats are read
 // whole and parsed in place. Apart from the in-memory path because of the
 // buffer handling and the I/O errors it alone has.
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -43,9 +45,24 @@ Result<ImportReport> Importer::import_file(const std::string& path) {
       if (!decided) format = JsonFormat::detect;  // read whole, then decide
     }
     if (format != JsonFormat::json_lines) {
+      // Read whole: refuse a file over the limit before reading it, and stop
+      // reading a pipe or device once past it.
+      auto too_big = [&] {
+        Error e(ErrorCode::limit_exceeded,
+                "input larger than the limit of " + std::to_string(opt_.max_input_bytes) +
+                    " bytes (ImportOptions::max_input_bytes; JSON Lines is streamed instead)");
+        e.file = opt_.source_name;
+        return e;
+      };
+      struct stat st {};
+      if (::fstat(::fileno(file.get()), &st) == 0 && S_ISREG(st.st_mode) &&
+          static_cast<std::uint64_t>(st.st_size) > opt_.max_input_bytes)
+        return too_big();
+      if (have > opt_.max_input_bytes) return too_big();
       std::string all(buf.data(), have);
       buf = {};
       while (!eof) {
+        if (all.size() > opt_.max_input_bytes) return too_big();
         std::size_t old = all.size();
         all.resize(old + kReadChunk);
         std::size_t n = std::fread(all.data() + old, 1, kReadChunk, file.get());
@@ -53,6 +70,7 @@ Result<ImportReport> Importer::import_file(const std::string& path) {
         if (std::ferror(file.get())) return io_error("cannot read the file");
         eof = n < kReadChunk;
       }
+      if (all.size() > opt_.max_input_bytes) return too_big();
       if (format == JsonFormat::detect) {
         ImportOptions o = opt_;
         o.format = json_detail::detect_format(all, true, nullptr);

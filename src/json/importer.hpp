@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <unordered_set>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -135,11 +136,15 @@ class Importer {
     } catch (Failure& failure) {
       path_.resize(depth);
       if (!opt_.skip_bad_records || (failure.fatal && !independent)) throw;
-      report_.skipped.push_back(std::move(failure.error));
+      skipped(std::move(failure.error));
     }
+    if (++records_ % kStopCheckEvery == 0) check_stop();
   }
 
   // --- records and documents (import_core.cpp) ------------------------------
+  static constexpr std::size_t kStopCheckEvery = 4096;
+  void skipped(Error&& e);
+  void check_stop();
   void require_id(const std::string& id, const char* at);
   void add_post(Post&& p, const char* at);
   void add_source(Source&& s, const char* at);
@@ -197,6 +202,9 @@ class Importer {
   std::size_t line_cap_ = 0;
   // What the document is: a collection (in opt_.format), or a dictionary.
   enum class Mode { collection, sources, gazetteer } mode_ = Mode::collection;
+  std::size_t records_ = 0;
+  // validate_only: the ids seen, for duplicates, in place of the posts.
+  std::unordered_set<std::string> seen_post_ids_, seen_source_ids_;
   std::vector<GazetteerEntity>* entities_ = nullptr;
   std::vector<std::size_t>* entity_offsets_ = nullptr;
 };

@@ -17,6 +17,7 @@ const char* error_code_name(ErrorCode code) noexcept {
     case ErrorCode::io_error: return "I/O error";
     case ErrorCode::limit_exceeded: return "limit exceeded";
     case ErrorCode::internal: return "internal error";
+    case ErrorCode::cancelled: return "cancelled";
   }
   return "unknown error";
 }

@@ -98,6 +98,39 @@ class Curation(unittest.TestCase):
         self.assertTrue({s["source"] for s in as_json["sections"] if s["source"]} <= feed_sources)
 
 
+class Check(unittest.TestCase):
+    def test_streams_errors_in_bounded_memory(self):
+        import resource
+        with tempfile.TemporaryDirectory() as tmp:
+            path = pathlib.Path(tmp) / "many.jsonl"
+            with open(path, "w") as f:
+                for i in range(200000):
+                    if i % 2:
+                        f.write('{"id": %d, "title": "%s"}\n' % (i, "x" * 20))
+                    else:
+                        f.write('{"id": "p%d", "title": "%s"}\n' % (i, "y" * 20))
+            r = run("check", str(path))
+            self.assertEqual(r.returncode, 1)
+            lines = r.stdout.splitlines()
+            self.assertEqual(len(lines), 100000)
+            self.assertTrue(lines[0].startswith(str(path) + ":2: "), lines[0])
+            self.assertIn("100000 posts", r.stderr)
+            self.assertIn("100000 bad records", r.stderr)
+            peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            self.assertLess(peak_kib, 64 * 1024, "check kept what it should stream")
+
+    def test_standard_input(self):
+        doc = '{"digestcore": 1, "posts": [{"id": "a", "posted_on": "2021-08-17"}]}'
+        r = run("check", "-", stdin=doc)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        r = run("digest", "-", "--week", "2021-W33", "--format", "json", stdin=doc)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(json.loads(r.stdout)["post_count"], 1)
+        r = run("check", "-", stdin='{"digestcore": 1, "posts": [{"id": 3}]}')
+        self.assertEqual(r.returncode, 1)
+        self.assertTrue(r.stdout.startswith("<stdin>:1: "), r.stdout)
+
+
 class Output(unittest.TestCase):
     def test_output_file_replaces_whole_and_leaves_no_temporaries(self):
         with tempfile.TemporaryDirectory() as tmp:

@@ -81,3 +81,109 @@ TEST(HtmlLimits, WordPressImportOfTheBombIsBounded) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace digest;
+
+std::string jsonl_posts(int n, int bad_every = 0) {
+  std::string s;
+  for (int i = 0; i < n; ++i) {
+    if (bad_every && i % bad_every == 0) s += "{\"id\": 5}\n";
+    else s += "{\"id\": \"p" + std::to_string(i) + "\", \"title\": \"T\"}\n";
+  }
+  return s;
+}
+
+TEST(ImportLimits, InputSizeIsCheckedBeforeReading) {
+  ImportOptions o;
+  o.max_input_bytes = 100;
+  Collection c;
+  auto mem = import_json(c, std::string(200, ' ') + "{}", o);
+  ASSERT_FALSE(mem.ok());
+  EXPECT_EQ(mem.error().code, ErrorCode::limit_exceeded);
+  // A device with no end: refused after the limit, not read until memory
+  // runs out.
+  o.max_input_bytes = 4u << 20;
+  o.format = JsonFormat::own;
+  long peak = child_peak_kib([&] {
+    Collection d;
+    auto r = import_file(d, "/dev/zero", o);
+    return !r.ok() && r.error().code == ErrorCode::limit_exceeded && d.empty();
+  });
+  EXPECT_GT(peak, 0);
+  EXPECT_LT(peak, 200 * 1024);
+}
+
+TEST(ImportLimits, PostCount) {
+  ImportOptions o;
+  o.max_posts = 10;
+  Collection c;
+  auto r = import_json(c, jsonl_posts(11), o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::limit_exceeded);
+  EXPECT_EQ(r.error().line, 11u);
+  EXPECT_TRUE(c.empty());
+  ASSERT_TRUE(import_json(c, jsonl_posts(10), o).ok());
+}
+
+TEST(ImportLimits, SkippedErrorsStreamOrAreCapped) {
+  const std::string doc = jsonl_posts(1000, 10);  // 100 bad lines
+  ImportOptions o;
+  o.skip_bad_records = true;
+  o.max_skipped_kept = 7;
+  Collection c;
+  auto r = import_json(c, doc, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->skipped_count, 100u);
+  EXPECT_EQ(r->skipped.size(), 7u);
+  EXPECT_EQ(r->posts_added, 900u);
+  std::vector<std::uint64_t> lines;
+  o.on_skipped = [&](const Error& e) { lines.push_back(e.line); };
+  Collection d;
+  auto s = import_json(d, doc, o);
+  ASSERT_TRUE(s.ok());
+  EXPECT_TRUE(s->skipped.empty());
+  ASSERT_EQ(lines.size(), 100u);
+  EXPECT_EQ(lines.front(), 1u);
+  EXPECT_EQ(lines.back(), 991u);
+}
+
+TEST(ImportLimits, ValidateOnlyKeepsIdsNotPosts) {
+  std::string doc = jsonl_posts(50);
+  doc += "{\"id\": \"p3\"}\n";  // a duplicate, line 51
+  ImportOptions o;
+  o.skip_bad_records = true;
+  o.validate_only = true;
+  Collection c;
+  auto r = import_json(c, doc, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(c.empty());
+  EXPECT_EQ(r->posts_added, 50u);
+  ASSERT_EQ(r->skipped.size(), 1u);
+  EXPECT_EQ(r->skipped[0].code, ErrorCode::duplicate_id);
+  EXPECT_EQ(r->skipped[0].line, 51u);
+}
+
+TEST(ImportLimits, StopRequestCancelsAndChangesNothing) {
+  Collection c;
+  ASSERT_TRUE(import_json(c, R"({"digestcore": 1, "posts": [{"id": "keep"}]})").ok());
+  const Collection before = c;
+  ImportOptions o;
+  int asked = 0;
+  o.should_stop = [&] { return ++asked >= 3; };
+  auto r = import_json(c, jsonl_posts(100000), o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, ErrorCode::cancelled);
+  EXPECT_EQ(asked, 3);
+  EXPECT_EQ(c, before);
+  // Asked every few thousand records, not once per record.
+  int calls = 0;
+  o.should_stop = [&] { return ++calls < 0; };
+  Collection d;
+  ASSERT_TRUE(import_json(d, jsonl_posts(100000), o).ok());
+  EXPECT_GE(calls, 10);
+  EXPECT_LE(calls, 100);
+}
+
+}  // namespace
