@@ -26,7 +26,8 @@ enum class ErrorCode : int {
   io_error = 8,          // a file could not be read or written
   limit_exceeded = 9,    // input larger or deeper than the documented limits
   internal = 10,         // a bug in digestcore; please report it
-  cancelled = 11,        // the caller asked a long call to stop (e.g. Ctrl-C)
+  // 11 is taken by the C API (DG_E_NO_MEMORY).
+  cancelled = 12,        // the caller asked a long call to stop (e.g. Ctrl-C)
 };
 
 DG_API const char* error_code_name(ErrorCode code) noexcept;
