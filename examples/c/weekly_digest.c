@@ -1,6 +1,6 @@
 /*
  * weekly_digest (C): loads a collection and prints the Markdown digest of one
- * ISO week, through the C API in digest/digest.h.
+ * ISO week, through the C API in digest/digestcore.h.
  *
  *   weekly_digest_c [COLLECTION] [WEEK]
  *
@@ -11,13 +11,13 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "digest/digest.h"
+#include "digest/digestcore.h"
 
 /* Prints what failed, with the library's message and position. */
 static int fail(const char *what, int status) {
   uint64_t line = 0;
   int64_t offset = -1;
-  fprintf(stderr, "weekly_digest_c: %s failed (status %d): %s\n", what, status,
+  fprintf(stderr, "weekly_digest_c: %s failed (%s): %s\n", what, dg_status_name(status),
           dg_last_error());
   if (dg_last_error_position(&line, &offset) == DG_OK && (line != 0 || offset >= 0)) {
     fprintf(stderr, "  at line %llu, byte %lld\n", (unsigned long long)line,

@@ -1,37 +1,42 @@
-// C API: dates, outlet lists and attribution lines (include/digest/c/dates.h).
+// C API over the date parser and the calendars (include/digest/c/dates.h).
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "capi/capi_internal.hpp"
-#include "digest/attribution.hpp"
 #include "digest/dates.hpp"
 
 struct dg_date_list {
   std::vector<dg_date> dates;
+  std::vector<std::string> languages;  // one per date
 };
 
-struct dg_outlet_list {
-  digest::SimpleOutletList list;
-};
+namespace dg {
 
-struct dg_attribution {
-  digest::Attribution value;
-  std::string date_text;
-  std::string header_text;
-};
-
-namespace {
-
-// Reads dg_date_options into DateParseOptions; false (error set) when bad.
-bool read_options(const dg_date_options* opts, digest::DateParseOptions& out) {
-  if (!opts) return true;
-  if (opts->version != DG_DATE_OPTIONS_VERSION) {
-    dg::set_error(DG_E_INVALID_ARGUMENT,
-                  "unknown dg_date_options version " + std::to_string(opts->version));
-    return false;
-  }
-  if (opts->languages) {
+int read_date_options(const dg_date_options* opts, digest::DateParseOptions& out) {
+  if (!opts) return DG_OK;
+  // Only the fields of the caller's version are read: a version 1 caller's
+  // struct ends at reference_day.
+  const unsigned version = opts->version;
+  if (version != 1 && version != 2) return bad_version("dg_date_options", version);
+  const bool has_array = version >= 2 && opts->language_count > 0;
+  if (has_array && opts->languages && opts->languages[0] != '\0')
+    return set_error(DG_E_INVALID_ARGUMENT,
+                     "set either languages (a comma-separated string) or language_tags, not both",
+                     "languages");
+  if (has_array) {
+    if (!opts->language_tags)
+      return set_error(DG_E_INVALID_ARGUMENT, "language_tags is NULL but language_count is not 0",
+                       "language_tags");
+    for (std::size_t i = 0; i < opts->language_count; ++i) {
+      const char* tag = opts->language_tags[i];
+      if (!tag)
+        return set_error(DG_E_INVALID_ARGUMENT,
+                         "language_tags[" + std::to_string(i) + "] is NULL",
+                         "language_tags[" + std::to_string(i) + "]");
+      out.languages.emplace_back(tag);
+    }
+  } else if (opts->languages) {
     std::string_view tags(opts->languages);
     std::size_t i = 0;
     while (i <= tags.size()) {
@@ -49,25 +54,20 @@ bool read_options(const dg_date_options* opts, digest::DateParseOptions& out) {
     case DG_DATE_ORDER_DMY: out.order = digest::DateOrder::dmy; break;
     case DG_DATE_ORDER_MDY: out.order = digest::DateOrder::mdy; break;
     case DG_DATE_ORDER_YMD: out.order = digest::DateOrder::ymd; break;
-    default:
-      dg::set_error(DG_E_INVALID_ARGUMENT, "unknown dg_date_order " + std::to_string(opts->order));
-      return false;
+    default: return bad_enum("dg_date_order", static_cast<int>(opts->order));
   }
   if (opts->has_reference) {
-    int y = opts->reference_year, m = opts->reference_month, d = opts->reference_day;
-    if (y < 1400 || y > 9999 || m < 1 || m > 12 || d < 1 ||
-        d > boost::gregorian::gregorian_calendar::end_of_month_day(
-                static_cast<unsigned short>(y), static_cast<unsigned short>(m))) {
-      dg::set_error(DG_E_INVALID_ARGUMENT, "reference date is not a valid Gregorian date");
-      return false;
-    }
-    out.reference = digest::Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
-                                 static_cast<unsigned short>(d));
+    digest::Date reference;
+    if (int st = read_ymd(dg_ymd{opts->reference_year, opts->reference_month, opts->reference_day},
+                          reference, "reference date");
+        st != DG_OK)
+      return st;
+    out.reference = reference;
   }
-  return true;
+  return DG_OK;
 }
 
-dg_date to_c(const digest::DateMatch& m) {
+dg_date to_c_date(const digest::DateMatch& m) {
   dg_date d{};
   const digest::DateTime* dt = m.value ? &*m.value : (m.readings.empty() ? nullptr : &m.readings[0]);
   if (dt) {
@@ -91,19 +91,17 @@ dg_date to_c(const digest::DateMatch& m) {
   return d;
 }
 
-digest::TextSpan span_of(const dg_attribution* a, dg_attribution_field field, bool& ok) {
-  ok = true;
-  switch (field) {
-    case DG_ATTRIBUTION_OUTLET: return a->value.outlet_span;
-    case DG_ATTRIBUTION_PLACE: return a->value.place_span;
-    case DG_ATTRIBUTION_SOURCE: return {};
-    case DG_ATTRIBUTION_EXCERPT: return a->value.excerpt_span;
-    case DG_ATTRIBUTION_DATE: return a->value.date_span;
-    case DG_ATTRIBUTION_HEADER: return a->value.header_span;
-    default: break;
+}  // namespace dg
+
+namespace {
+
+int read_calendar(dg_calendar calendar, digest::CalendarKind& out) {
+  switch (calendar) {
+    case DG_CALENDAR_GREGORIAN: out = digest::CalendarKind::gregorian; return DG_OK;
+    case DG_CALENDAR_PERSIAN: out = digest::CalendarKind::persian; return DG_OK;
+    case DG_CALENDAR_ISLAMIC_UMALQURA: out = digest::CalendarKind::islamic_umalqura; return DG_OK;
+    default: return dg::bad_enum("dg_calendar", static_cast<int>(calendar));
   }
-  ok = false;
-  return {};
 }
 
 }  // namespace
@@ -111,51 +109,64 @@ digest::TextSpan span_of(const dg_attribution* a, dg_attribution_field field, bo
 extern "C" {
 
 DG_API int dg_date_options_init(dg_date_options* opts, unsigned version) {
-  return dg::guard([&] {
+  return dg::guard([&]() -> int {
     if (!opts) return dg::null_argument("opts");
-    if (version != DG_DATE_OPTIONS_VERSION)
-      return dg::set_error(DG_E_INVALID_ARGUMENT,
-                           "unknown dg_date_options version " + std::to_string(version));
-    *opts = dg_date_options DG_DATE_OPTIONS_INIT;
+    if (version != 1 && version != 2) return dg::bad_version("dg_date_options", version);
+    // Field by field: a version 1 struct is shorter than this header's.
+    opts->version = version;
+    opts->languages = nullptr;
+    opts->order = DG_DATE_ORDER_UNSPECIFIED;
+    opts->has_reference = 0;
+    opts->reference_year = 0;
+    opts->reference_month = 0;
+    opts->reference_day = 0;
+    if (version >= 2) {
+      opts->language_tags = nullptr;
+      opts->language_count = 0;
+    }
     return DG_OK;
   });
 }
 
 DG_API int dg_date_parse(const char* text, size_t text_len, const dg_date_options* opts,
                          dg_date* out) {
-  return dg::guard([&] {
+  return dg::guard([&]() -> int {
     if (!out) return dg::null_argument("out");
     std::string_view t;
     if (!dg::view(text, text_len, t, "text")) return DG_E_INVALID_ARGUMENT;
     digest::DateParseOptions o;
-    if (!read_options(opts, o)) return DG_E_INVALID_ARGUMENT;
+    if (int st = dg::read_date_options(opts, o); st != DG_OK) return st;
     auto m = digest::DateParser(std::move(o)).parse_detailed(t);
     if (!m) return dg::set_error(DG_E_NOT_FOUND, "no date");
     if (m->ambiguous) return dg::set_error(DG_E_NOT_FOUND, "ambiguous date (give an order)");
-    *out = to_c(*m);
+    *out = dg::to_c_date(*m);
     return DG_OK;
   });
 }
 
 DG_API int dg_date_find(const char* text, size_t text_len, const dg_date_options* opts,
                         dg_date_list** out) {
-  return dg::guard([&] {
+  return dg::guard([&]() -> int {
     if (!out) return dg::null_argument("out");
     std::string_view t;
     if (!dg::view(text, text_len, t, "text")) return DG_E_INVALID_ARGUMENT;
     digest::DateParseOptions o;
-    if (!read_options(opts, o)) return DG_E_INVALID_ARGUMENT;
+    if (int st = dg::read_date_options(opts, o); st != DG_OK) return st;
     auto found = digest::DateParser(std::move(o)).find_dates(t);
     auto list = std::make_unique<dg_date_list>();
     list->dates.reserve(found.size());
-    for (const auto& m : found) list->dates.push_back(to_c(m));
+    list->languages.reserve(found.size());
+    for (auto& m : found) {
+      list->dates.push_back(dg::to_c_date(m));
+      list->languages.push_back(std::move(m.language));
+    }
     *out = list.release();
     return DG_OK;
   });
 }
 
 DG_API int dg_date_list_count(const dg_date_list* list, size_t* out) {
-  return dg::guard([&] {
+  return dg::guard([&]() -> int {
     if (!list) return dg::null_argument("list");
     if (!out) return dg::null_argument("out");
     *out = list->dates.size();
@@ -164,151 +175,97 @@ DG_API int dg_date_list_count(const dg_date_list* list, size_t* out) {
 }
 
 DG_API int dg_date_list_at(const dg_date_list* list, size_t index, dg_date* out) {
-  return dg::guard([&] {
+  return dg::guard([&]() -> int {
     if (!list) return dg::null_argument("list");
     if (!out) return dg::null_argument("out");
-    if (index >= list->dates.size())
-      return dg::set_error(DG_E_INVALID_ARGUMENT, "index " + std::to_string(index) +
-                                                      " out of range (" +
-                                                      std::to_string(list->dates.size()) + ")");
+    if (index >= list->dates.size()) return dg::index_error("date", index, list->dates.size());
     *out = list->dates[index];
+    return DG_OK;
+  });
+}
+
+DG_API int dg_date_list_language_at(const dg_date_list* list, size_t index, const char** out,
+                                    size_t* out_len) {
+  return dg::guard([&]() -> int {
+    if (!list) return dg::null_argument("list");
+    if (!out) return dg::null_argument("out");
+    if (index >= list->languages.size())
+      return dg::index_error("date", index, list->languages.size());
+    dg::put(list->languages[index], out, out_len);
     return DG_OK;
   });
 }
 
 DG_API void dg_date_list_free(dg_date_list* list) { delete list; }
 
-DG_API int dg_outlet_list_new(dg_outlet_list** out) {
-  return dg::guard([&] {
+DG_API int dg_date_language_count(size_t* out) {
+  return dg::guard([&]() -> int {
     if (!out) return dg::null_argument("out");
-    *out = new dg_outlet_list();
+    *out = digest::supported_date_languages().size();
     return DG_OK;
   });
 }
 
-DG_API int dg_outlet_list_add(dg_outlet_list* list, const char* id, size_t id_len,
-                              const char* name, size_t name_len) {
-  return dg::guard([&] {
-    if (!list) return dg::null_argument("list");
-    std::string_view i, n;
-    if (!dg::view(id, id_len, i, "id") || !dg::view(name, name_len, n, "name"))
-      return DG_E_INVALID_ARGUMENT;
-    if (i.empty()) return dg::set_error(DG_E_INVALID_ARGUMENT, "empty outlet id");
-    if (!list->list.add(i, n)) {
-      if (list->list.find_outlet(n))
-        return dg::set_error(DG_E_DUPLICATE_ID, "outlet name already belongs to another id");
-      return dg::set_error(DG_E_INVALID_ARGUMENT, "outlet name has an empty search key");
-    }
-    return DG_OK;
-  });
-}
-
-DG_API const dg_outlet_lookup* dg_outlet_list_lookup(const dg_outlet_list* list) {
-  if (!list) return nullptr;
-  const digest::OutletLookup* lookup = &list->list;
-  return reinterpret_cast<const dg_outlet_lookup*>(lookup);
-}
-
-DG_API void dg_outlet_list_free(dg_outlet_list* list) { delete list; }
-
-DG_API int dg_attribution_parse(const char* line, size_t line_len, const dg_outlet_lookup* outlets,
-                                const dg_date_options* opts, dg_attribution** out) {
-  return dg::guard([&] {
+DG_API int dg_date_language_at(size_t index, const char** out, size_t* out_len) {
+  return dg::guard([&]() -> int {
     if (!out) return dg::null_argument("out");
-    std::string_view l;
-    if (!dg::view(line, line_len, l, "line")) return DG_E_INVALID_ARGUMENT;
-    digest::AttributionOptions o;
-    if (!read_options(opts, o.dates)) return DG_E_INVALID_ARGUMENT;
-    const auto* lookup = reinterpret_cast<const digest::OutletLookup*>(outlets);
-    auto a = digest::parse_attribution(l, lookup, o);
-    if (!a) return dg::set_error(DG_E_NOT_FOUND, "no attribution header");
-    auto result = std::make_unique<dg_attribution>();
-    result->value = std::move(*a);
-    const auto& v = result->value;
-    result->date_text = std::string(l.substr(v.date_span.begin, v.date_span.end - v.date_span.begin));
-    result->header_text =
-        std::string(l.substr(v.header_span.begin, v.header_span.end - v.header_span.begin));
-    *out = result.release();
+    const auto& langs = digest::supported_date_languages();  // static, never changes
+    if (index >= langs.size()) return dg::index_error("language", index, langs.size());
+    dg::put(langs[index], out, out_len);
     return DG_OK;
   });
 }
 
-DG_API int dg_attribution_get(const dg_attribution* attribution, dg_attribution_field field,
-                              const char** out, size_t* out_len) {
-  return dg::guard([&] {
-    if (!attribution) return dg::null_argument("attribution");
+DG_API int dg_calendar_to_gregorian(dg_calendar calendar, int year, int month, int day,
+                                    dg_ymd* out) {
+  return dg::guard([&]() -> int {
     if (!out) return dg::null_argument("out");
-    const auto& v = attribution->value;
-    switch (field) {
-      case DG_ATTRIBUTION_OUTLET: dg::put(v.outlet, out, out_len); return DG_OK;
-      case DG_ATTRIBUTION_PLACE: dg::put(v.place, out, out_len); return DG_OK;
-      case DG_ATTRIBUTION_SOURCE: dg::put(v.source, out, out_len); return DG_OK;
-      case DG_ATTRIBUTION_EXCERPT: dg::put(v.excerpt, out, out_len); return DG_OK;
-      case DG_ATTRIBUTION_DATE: dg::put(attribution->date_text, out, out_len); return DG_OK;
-      case DG_ATTRIBUTION_HEADER: dg::put(attribution->header_text, out, out_len); return DG_OK;
-      default: break;
-    }
-    return dg::set_error(DG_E_INVALID_ARGUMENT, "unknown dg_attribution_field");
-  });
-}
-
-DG_API int dg_attribution_span(const dg_attribution* attribution, dg_attribution_field field,
-                               size_t* out_begin, size_t* out_end) {
-  return dg::guard([&] {
-    if (!attribution) return dg::null_argument("attribution");
-    if (!out_begin || !out_end) return dg::null_argument("out_begin/out_end");
-    bool ok;
-    digest::TextSpan s = span_of(attribution, field, ok);
-    if (!ok) return dg::set_error(DG_E_INVALID_ARGUMENT, "unknown dg_attribution_field");
-    *out_begin = s.begin;
-    *out_end = s.end;
+    digest::CalendarDate in;
+    if (int st = read_calendar(calendar, in.calendar); st != DG_OK) return st;
+    in.year = year;
+    in.month = month;
+    in.day = day;
+    auto d = digest::to_gregorian(in);
+    if (!d)
+      return dg::set_error(DG_E_NOT_FOUND,
+                           "no such date in the " + std::string(digest::calendar_name(in.calendar)) +
+                               " calendar (or out of its range)");
+    *out = dg::to_c(*d);
     return DG_OK;
   });
 }
 
-DG_API int dg_attribution_author_count(const dg_attribution* attribution, size_t* out) {
-  return dg::guard([&] {
-    if (!attribution) return dg::null_argument("attribution");
+DG_API int dg_calendar_from_gregorian(const dg_ymd* date, dg_calendar calendar, int* out_year,
+                                      int* out_month, int* out_day) {
+  return dg::guard([&]() -> int {
+    if (!date) return dg::null_argument("date");
+    if (!out_year || !out_month || !out_day) return dg::null_argument("out_year/out_month/out_day");
+    digest::CalendarKind kind;
+    if (int st = read_calendar(calendar, kind); st != DG_OK) return st;
+    digest::Date d;
+    if (int st = dg::read_ymd(*date, d, "date"); st != DG_OK) return st;
+    auto r = digest::from_gregorian(d, kind);
+    if (!r)
+      return dg::set_error(DG_E_NOT_FOUND, "the date is out of the range of the " +
+                                               std::string(digest::calendar_name(kind)) +
+                                               " calendar");
+    *out_year = r->year;
+    *out_month = r->month;
+    *out_day = r->day;
+    return DG_OK;
+  });
+}
+
+DG_API int dg_calendar_days_in_month(dg_calendar calendar, int year, int month, int* out) {
+  return dg::guard([&]() -> int {
     if (!out) return dg::null_argument("out");
-    *out = attribution->value.authors.size();
+    digest::CalendarKind kind;
+    if (int st = read_calendar(calendar, kind); st != DG_OK) return st;
+    int n = digest::days_in_month(kind, year, month);
+    if (n == 0) return dg::set_error(DG_E_NOT_FOUND, "month out of the calendar's range");
+    *out = n;
     return DG_OK;
   });
 }
-
-DG_API int dg_attribution_author_at(const dg_attribution* attribution, size_t index,
-                                    const char** out, size_t* out_len, size_t* out_begin,
-                                    size_t* out_end) {
-  return dg::guard([&] {
-    if (!attribution) return dg::null_argument("attribution");
-    if (!out) return dg::null_argument("out");
-    const auto& v = attribution->value;
-    if (index >= v.authors.size())
-      return dg::set_error(DG_E_INVALID_ARGUMENT, "author index " + std::to_string(index) +
-                                                      " out of range (" +
-                                                      std::to_string(v.authors.size()) + ")");
-    dg::put(v.authors[index], out, out_len);
-    if (out_begin) *out_begin = v.author_spans[index].begin;
-    if (out_end) *out_end = v.author_spans[index].end;
-    return DG_OK;
-  });
-}
-
-DG_API int dg_attribution_date(const dg_attribution* attribution, dg_date* out) {
-  return dg::guard([&] {
-    if (!attribution) return dg::null_argument("attribution");
-    if (!out) return dg::null_argument("out");
-    const auto& v = attribution->value;
-    if (!v.date) return dg::set_error(DG_E_NOT_FOUND, "the attribution's date is ambiguous");
-    digest::DateMatch m;
-    m.value = v.date;
-    m.written = v.written_date;
-    m.begin = v.date_span.begin;
-    m.end = v.date_span.end;
-    *out = to_c(m);
-    return DG_OK;
-  });
-}
-
-DG_API void dg_attribution_free(dg_attribution* attribution) { delete attribution; }
 
 }  // extern "C"

@@ -33,7 +33,7 @@ int put_buffer(digest::Result<std::string>&& r, dg_buffer** out) {
 
 template <class F>
 int string_call(const char* text, size_t text_len, dg_buffer** out, F&& fn) {
-  return dg::guard([&] {
+  return dg::guard([&]() -> int {
     if (!out) return dg::null_argument("out");
     std::string_view t;
     if (!dg::view(text, text_len, t, "text")) return DG_E_INVALID_ARGUMENT;
@@ -55,7 +55,7 @@ const char* intern(const std::string& code) {
 extern "C" {
 
 DG_API int dg_normalizer_options_init(dg_normalizer_options* opts, unsigned version) {
-  return dg::guard([&] {
+  return dg::guard([&]() -> int {
     if (!opts) return dg::null_argument("opts");
     if (version != DG_NORMALIZER_OPTIONS_VERSION)
       return dg::set_error(DG_E_INVALID_ARGUMENT,
@@ -66,7 +66,7 @@ DG_API int dg_normalizer_options_init(dg_normalizer_options* opts, unsigned vers
 }
 
 DG_API int dg_normalizer_new(const dg_normalizer_options* opts, dg_normalizer** out) {
-  return dg::guard([&] {
+  return dg::guard([&]() -> int {
     if (!out) return dg::null_argument("out");
     digest::NormalizerOptions o;
     if (opts) {
@@ -92,7 +92,7 @@ DG_API int dg_normalize(const dg_normalizer* normalizer, const char* text, size_
     case DG_NORMAL_NFKC: f = digest::NormalForm::nfkc; break;
     case DG_NORMAL_DISPLAY: f = digest::NormalForm::display; break;
     default:
-      return dg::guard([] { return dg::set_error(DG_E_INVALID_ARGUMENT, "unknown dg_normal_form value"); });
+      return dg::guard([]() -> int { return dg::set_error(DG_E_INVALID_ARGUMENT, "unknown dg_normal_form value"); });
   }
   return string_call(text, text_len, out,
                      [&](std::string_view t) { return pick(normalizer).normalize(t, f); });
@@ -118,7 +118,7 @@ DG_API int dg_transliterate(const dg_normalizer* normalizer, const char* text, s
 
 DG_API int dg_dominant_script(const dg_normalizer* normalizer, const char* text,
                               size_t text_len, const char** out) {
-  return dg::guard([&] {
+  return dg::guard([&]() -> int {
     if (!out) return dg::null_argument("out");
     std::string_view t;
     if (!dg::view(text, text_len, t, "text")) return DG_E_INVALID_ARGUMENT;
@@ -129,7 +129,7 @@ DG_API int dg_dominant_script(const dg_normalizer* normalizer, const char* text,
 
 DG_API int dg_tokens(const dg_normalizer* normalizer, const char* text, size_t text_len,
                      dg_token_list** out) {
-  return dg::guard([&] {
+  return dg::guard([&]() -> int {
     if (!out) return dg::null_argument("out");
     std::string_view t;
     if (!dg::view(text, text_len, t, "text")) return DG_E_INVALID_ARGUMENT;
@@ -145,7 +145,7 @@ DG_API int dg_tokens(const dg_normalizer* normalizer, const char* text, size_t t
 DG_API void dg_token_list_free(dg_token_list* list) { delete list; }
 
 DG_API int dg_token_list_size(const dg_token_list* list, size_t* out) {
-  return dg::guard([&] {
+  return dg::guard([&]() -> int {
     if (!list) return dg::null_argument("list");
     if (!out) return dg::null_argument("out");
     *out = list->tokens.size();
@@ -155,7 +155,7 @@ DG_API int dg_token_list_size(const dg_token_list* list, size_t* out) {
 
 DG_API int dg_token_list_at(const dg_token_list* list, size_t index, const char** out_key,
                             size_t* out_key_len, size_t* out_begin, size_t* out_end) {
-  return dg::guard([&] {
+  return dg::guard([&]() -> int {
     if (!list) return dg::null_argument("list");
     if (index >= list->tokens.size())
       return dg::set_error(DG_E_INVALID_ARGUMENT, "token index " + std::to_string(index) +

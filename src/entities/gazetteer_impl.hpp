@@ -61,7 +61,8 @@ void join_tokens(const std::vector<Token>& tokens, std::size_t size_hint, std::s
 
 }  // namespace detail
 
-struct Gazetteer::Impl {
+// Hidden: a class nested in an exported class is exported by default.
+struct __attribute__((visibility("hidden"))) Gazetteer::Impl {
   std::vector<GazetteerEntity> entities;
   std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> entity_index;
   std::vector<detail::AliasRec> aliases;

@@ -1,10 +1,13 @@
-/* C API: dates, outlet lists and attribution lines. */
+/* C API: dates (options of both versions, language arrays), calendars,
+ * outlet lists and attribution lines. */
 #include <stdio.h>
 #include <string.h>
 
-#include "digest/digest.h"
+#include "digest/digestcore.h"
 
 static int failures = 0;
+
+#define S(lit) lit, sizeof(lit) - 1
 
 #define CHECK(cond)                                                         \
   do {                                                                      \
@@ -138,10 +141,133 @@ static void test_attribution(void) {
   dg_outlet_list_free(NULL);
 }
 
+/* Version 2 options: languages as an array. Version 1 callers, whose struct
+ * ends at reference_day, keep working. */
+static void test_language_array(void) {
+  static const char *const en_de[] = {"en", "de"};
+  static const char *const with_null[] = {"en", NULL};
+  dg_date_options opts;
+  dg_date d;
+  CHECK(dg_date_options_init(&opts, DG_DATE_OPTIONS_VERSION) == DG_OK);
+  CHECK(opts.version == 2 && opts.language_tags == NULL && opts.language_count == 0);
+  opts.language_tags = en_de;
+  opts.language_count = 2;
+  CHECK(parse("23 ao\xC3\xBBt 2021", &opts, &d) == DG_E_NOT_FOUND); /* août: French */
+  CHECK(parse("23. August 2021", &opts, &d) == DG_OK && d.month == 8);
+  opts.language_count = 1; /* only the first: English */
+  CHECK(parse("23. August 2021", &opts, &d) == DG_OK);
+  CHECK(parse("1. Dezember 2021", &opts, &d) == DG_E_NOT_FOUND);
+  opts.language_count = 2;
+  CHECK(parse("1. Dezember 2021", &opts, &d) == DG_OK && d.month == 12);
+
+  /* Both forms at once, a NULL array or element: refused. */
+  opts.languages = "fr";
+  CHECK(parse("23 August 2021", &opts, &d) == DG_E_INVALID_ARGUMENT);
+  CHECK(strcmp(dg_last_error_field(), "languages") == 0);
+  opts.languages = NULL;
+  opts.language_tags = NULL;
+  CHECK(parse("23 August 2021", &opts, &d) == DG_E_INVALID_ARGUMENT);
+  opts.language_tags = with_null;
+  CHECK(parse("23 August 2021", &opts, &d) == DG_E_INVALID_ARGUMENT);
+  CHECK(strcmp(dg_last_error_field(), "language_tags[1]") == 0);
+  opts.language_count = 0; /* count 0: the array is not read */
+  CHECK(parse("23 ao\xC3\xBBt 2021", &opts, &d) == DG_OK);
+  /* An empty string in version 1's field with an array: the array wins. */
+  opts.languages = "";
+  opts.language_tags = en_de;
+  opts.language_count = 2;
+  CHECK(parse("23 ao\xC3\xBBt 2021", &opts, &d) == DG_E_NOT_FOUND);
+
+  /* A version 1 struct, as a 0.1 caller lays it out: the library reads no
+   * further than reference_day. */
+  {
+    struct v1_options {
+      unsigned version;
+      const char *languages;
+      dg_date_order order;
+      int has_reference;
+      int reference_year;
+      int reference_month;
+      int reference_day;
+    } v1;
+    CHECK(dg_date_options_init((dg_date_options *)(void *)&v1, 1) == DG_OK);
+    CHECK(v1.version == 1 && v1.languages == NULL && v1.order == DG_DATE_ORDER_UNSPECIFIED);
+    v1.languages = "en";
+    CHECK(dg_date_parse(S("23 ao\xC3\xBBt 2021"), (const dg_date_options *)(const void *)&v1, &d) ==
+          DG_E_NOT_FOUND);
+    v1.languages = "en, fr";
+    CHECK(dg_date_parse(S("23 ao\xC3\xBBt 2021"), (const dg_date_options *)(const void *)&v1, &d) ==
+          DG_OK);
+    v1.order = (dg_date_order)-1;
+    CHECK(dg_date_parse(S("23 ao\xC3\xBBt 2021"), (const dg_date_options *)(const void *)&v1, &d) ==
+          DG_E_INVALID_ARGUMENT);
+  }
+  CHECK(dg_date_options_init(&opts, 3) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_date_options_init(&opts, 0) == DG_E_INVALID_ARGUMENT);
+  opts.version = 3;
+  CHECK(parse("23 August 2021", &opts, &d) == DG_E_INVALID_ARGUMENT);
+}
+
+static void test_languages_and_calendars(void) {
+  dg_date_list *list = NULL;
+  const char *s = NULL;
+  size_t n = 0, len = 0, i;
+  int found_fa = 0, y = 0, m = 0, day = 0;
+  dg_ymd g;
+  dg_ymd date = {2021, 8, 14};
+
+  CHECK(dg_date_language_count(&n) == DG_OK && n >= 10);
+  for (i = 0; i < n; ++i) {
+    CHECK(dg_date_language_at(i, &s, &len) == DG_OK && len == strlen(s));
+    if (strcmp(s, "fa") == 0) found_fa = 1;
+  }
+  CHECK(found_fa);
+  CHECK(dg_date_language_at(n, &s, &len) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_date_language_count(NULL) == DG_E_INVALID_ARGUMENT);
+
+  CHECK(dg_date_find(S("Le 23 ao\xC3\xBBt 2021, puis 2021-08-24."), NULL, &list) == DG_OK);
+  CHECK(dg_date_list_count(list, &n) == DG_OK && n == 2);
+  CHECK(dg_date_list_language_at(list, 0, &s, &len) == DG_OK && len == 2 && strcmp(s, "fr") == 0);
+  CHECK(dg_date_list_language_at(list, 1, &s, &len) == DG_OK && len == 0 && s[0] == '\0');
+  CHECK(dg_date_list_language_at(list, 2, &s, &len) == DG_E_INVALID_ARGUMENT);
+  dg_date_list_free(list);
+
+  /* 23 Mordad 1400 (Solar Hijri) is 14 August 2021, a few days into
+   * Muharram 1443 (Umm al-Qura). */
+  CHECK(dg_calendar_to_gregorian(DG_CALENDAR_PERSIAN, 1400, 5, 23, &g) == DG_OK);
+  CHECK(g.year == 2021 && g.month == 8 && g.day == 14);
+  CHECK(dg_calendar_from_gregorian(&date, DG_CALENDAR_PERSIAN, &y, &m, &day) == DG_OK);
+  CHECK(y == 1400 && m == 5 && day == 23);
+  CHECK(dg_calendar_from_gregorian(&date, DG_CALENDAR_ISLAMIC_UMALQURA, &y, &m, &day) == DG_OK);
+  CHECK(y == 1443 && m == 1 && day >= 4 && day <= 6);
+  CHECK(dg_calendar_to_gregorian(DG_CALENDAR_ISLAMIC_UMALQURA, y, m, day, &g) == DG_OK);
+  CHECK(g.year == 2021 && g.month == 8 && g.day == 14);
+  CHECK(dg_calendar_from_gregorian(&date, DG_CALENDAR_GREGORIAN, &y, &m, &day) == DG_OK);
+  CHECK(y == 2021 && m == 8 && day == 14);
+  CHECK(dg_calendar_days_in_month(DG_CALENDAR_PERSIAN, 1400, 1, &day) == DG_OK && day == 31);
+  CHECK(dg_calendar_days_in_month(DG_CALENDAR_GREGORIAN, 2024, 2, &day) == DG_OK && day == 29);
+  CHECK(dg_calendar_days_in_month(DG_CALENDAR_PERSIAN, 1400, 13, &day) == DG_E_NOT_FOUND);
+  CHECK(dg_calendar_to_gregorian(DG_CALENDAR_PERSIAN, 1400, 12, 31, &g) == DG_E_NOT_FOUND);
+  CHECK(dg_calendar_to_gregorian(DG_CALENDAR_PERSIAN, 900, 1, 1, &g) == DG_E_NOT_FOUND);
+  CHECK(dg_calendar_to_gregorian((dg_calendar)3, 1400, 1, 1, &g) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_calendar_to_gregorian((dg_calendar)-1, 1400, 1, 1, &g) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_calendar_days_in_month(DG_CALENDAR_FORCE_INT_MIN, 1400, 1, &day) ==
+        DG_E_INVALID_ARGUMENT);
+  date.month = 2;
+  date.day = 30;
+  CHECK(dg_calendar_from_gregorian(&date, DG_CALENDAR_PERSIAN, &y, &m, &day) ==
+        DG_E_INVALID_ARGUMENT);
+  CHECK(dg_calendar_from_gregorian(NULL, DG_CALENDAR_PERSIAN, &y, &m, &day) ==
+        DG_E_INVALID_ARGUMENT);
+  CHECK(dg_calendar_to_gregorian(DG_CALENDAR_PERSIAN, 1400, 1, 1, NULL) == DG_E_INVALID_ARGUMENT);
+}
+
 int main(void) {
   test_parse();
   test_find();
   test_attribution();
+  test_language_array();
+  test_languages_and_calendars();
   if (failures) {
     fprintf(stderr, "test_dates: %d check(s) failed\n", failures);
     return 1;

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "digest/digest.h"
+#include "digest/digestcore.h"
 
 static int failures = 0;
 
@@ -187,10 +187,88 @@ static void test_collection_tagging(void) {
   dg_collection_free(c);
 }
 
+/* Entities with names and types, their aliases read back, and the entity
+ * counts of one post. */
+static void test_entities_and_counts(void) {
+  static const char posts[] =
+      "{\"digestcore\": 1, \"posts\": ["
+      " {\"id\": \"p1\", \"title\": \"The Basin Authority and the SBA\","
+      "  \"excerpt\": \"SBA met the Dam Board.\", \"body\": \"The dam board agreed.\"}]}";
+  dg_gazetteer *g = NULL;
+  dg_collection *c = NULL;
+  const dg_post *p = NULL;
+  dg_entity_counts *counts = NULL;
+  const char *id = NULL, *name = NULL, *type = NULL, *s = NULL;
+  size_t id_len = 0, name_len = 0, type_len = 0, n = 0, index = 99, mentions = 0, len = 0;
+  unsigned int flags = 9;
+
+  CHECK(dg_gazetteer_new(&g) == DG_OK);
+  CHECK(dg_gazetteer_add_entity(g, S("basin"), S("Basin Authority"), S("organization")) == DG_OK);
+  CHECK(dg_gazetteer_add(g, S("basin"), S("SBA"), DG_ALIAS_CASE_SENSITIVE) == DG_OK);
+  CHECK(dg_gazetteer_add(g, S("board"), S("Dam Board"), 0) == DG_OK);
+  CHECK(dg_gazetteer_add_entity(g, S("board"), S("Dam Board"), NULL, 0) == DG_OK);
+  CHECK(dg_gazetteer_add_entity(g, S(""), S("x"), NULL, 0) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_gazetteer_add_entity(g, S("bad"), S("\xC3"), NULL, 0) == DG_E_INVALID_UTF8);
+  CHECK(dg_gazetteer_add_entity(NULL, S("x"), NULL, 0, NULL, 0) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_gazetteer_compile(g) == DG_OK);
+  CHECK(dg_gazetteer_compile(NULL) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_gazetteer_entity_count(g, &n) == DG_OK && n == 2);
+
+  CHECK(dg_gazetteer_entity_at(g, 0, &id, &id_len, &name, &name_len, &type, &type_len) == DG_OK);
+  CHECK(id_len == 5 && strcmp(id, "basin") == 0);
+  CHECK(name_len == 15 && strcmp(name, "Basin Authority") == 0);
+  CHECK(type_len == 12 && strcmp(type, "organization") == 0);
+  CHECK(dg_gazetteer_entity_at(g, 1, &id, &id_len, NULL, NULL, &type, &type_len) == DG_OK);
+  CHECK(strcmp(id, "board") == 0 && type_len == 0 && type[0] == '\0');
+  CHECK(dg_gazetteer_entity_at(g, 2, &id, &id_len, NULL, NULL, NULL, NULL) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_gazetteer_find_entity(g, S("board"), &index) == DG_OK && index == 1);
+  CHECK(dg_gazetteer_find_entity(g, S("nobody"), &index) == DG_E_NOT_FOUND && index == 1);
+  CHECK(dg_gazetteer_entity_alias_count(g, 0, &n) == DG_OK && n == 1);
+  CHECK(dg_gazetteer_entity_alias_at(g, 0, 0, &s, &len, &flags) == DG_OK);
+  CHECK(len == 3 && strcmp(s, "SBA") == 0 && flags == DG_ALIAS_CASE_SENSITIVE);
+  CHECK(dg_gazetteer_entity_alias_at(g, 1, 0, &s, &len, &flags) == DG_OK && flags == 0);
+  CHECK(dg_gazetteer_entity_alias_at(g, 0, 1, &s, &len, NULL) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_gazetteer_entity_alias_count(g, 5, &n) == DG_E_INVALID_ARGUMENT);
+
+  /* Counts: "basin" twice in the title (name and SBA) and once in the
+   * excerpt; "board" once in the excerpt and once in the body. */
+  CHECK(dg_collection_new(&c) == DG_OK);
+  CHECK(dg_collection_import_json(c, posts, sizeof posts - 1, DG_FORMAT_OWN, NULL) == DG_OK);
+  CHECK(dg_collection_find_post(c, S("p1"), &p) == DG_OK);
+  CHECK(dg_gazetteer_post_entities(g, p, DG_TAG_ALL, &counts) == DG_OK);
+  CHECK(dg_entity_counts_count(counts, &n) == DG_OK && n == 2);
+  CHECK(dg_entity_counts_at(counts, 0, &s, &len, &mentions) == DG_OK);
+  CHECK(len == 5 && strcmp(s, "basin") == 0 && mentions == 3);
+  CHECK(dg_entity_counts_at(counts, 1, &s, &len, &mentions) == DG_OK);
+  CHECK(strcmp(s, "board") == 0 && mentions == 2);
+  CHECK(dg_entity_counts_at(counts, 2, &s, &len, NULL) == DG_E_INVALID_ARGUMENT);
+  dg_entity_counts_free(counts);
+  counts = NULL;
+  CHECK(dg_gazetteer_post_entities(g, p, DG_TAG_BODY, &counts) == DG_OK);
+  CHECK(dg_entity_counts_count(counts, &n) == DG_OK && n == 1);
+  CHECK(dg_entity_counts_at(counts, 0, &s, &len, &mentions) == DG_OK);
+  CHECK(strcmp(s, "board") == 0 && mentions == 1);
+  dg_entity_counts_free(counts);
+  counts = NULL;
+  CHECK(dg_gazetteer_post_entities(g, p, 0, &counts) == DG_OK);
+  CHECK(dg_entity_counts_count(counts, &n) == DG_OK && n == 0);
+  dg_entity_counts_free(counts);
+  counts = NULL;
+  CHECK(dg_gazetteer_post_entities(g, p, 16, &counts) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_gazetteer_post_entities(g, NULL, DG_TAG_ALL, &counts) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_gazetteer_post_entities(NULL, p, DG_TAG_ALL, &counts) == DG_E_INVALID_ARGUMENT);
+  CHECK(counts == NULL);
+  CHECK(dg_collection_tag_entities(c, g, S("\xFF"), NULL) == DG_E_INVALID_UTF8);
+  dg_entity_counts_free(NULL);
+  dg_collection_free(c);
+  dg_gazetteer_free(g);
+}
+
 int main(void) {
   test_registry();
   test_collection_tagging();
   test_gazetteer();
+  test_entities_and_counts();
   if (failures) {
     fprintf(stderr, "%d check(s) failed\n", failures);
     return 1;

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "digest/digest.h"
+#include "digest/digestcore.h"
 
 static int failures = 0;
 #define CHECK(cond)                                                         \

@@ -1,18 +1,22 @@
-/* digestcore C API: dates. Included by digest/digest.h; follows its conventions.
+/* digestcore C API: dates (the C side of dates.hpp).
  *
  * Multilingual date parsing ("Aug 28, 2021", "23 août 2021", "۱۹ شهریور ۱۴۰۰",
- * "15 محرم 1443 هـ", RFC 2822, ISO 8601) and attribution lines ("Author,
- * Outlet, Date:… text"). A date that cannot be read, an impossible date and
- * an ambiguous numeric date are "no date" (DG_E_NOT_FOUND), never today.
- * See docs/dates.md for the forms and rules. Every function here is
- * thread-safe; handles are immutable once built, except dg_outlet_list while
- * it is being filled. */
+ * "15 محرم 1443 هـ", RFC 2822, ISO 8601) and conversions between the
+ * Gregorian, Solar Hijri and Umm al-Qura calendars. A date that cannot be
+ * read, an impossible date and an ambiguous numeric date are "no date"
+ * (DG_E_NOT_FOUND), never today. See docs/dates.md for the forms and rules.
+ * Every function here is thread-safe; date lists are immutable.
+ *
+ * Part of the C API whose umbrella is digest/digestcore.h; the conventions
+ * written there hold here. */
 #ifndef DIGEST_C_DATES_H
 #define DIGEST_C_DATES_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "digest/c/errors.h"
+#include "digest/c/model.h"
 #include "digest/export.h"
 
 #ifdef __cplusplus
@@ -27,8 +31,9 @@ typedef enum dg_date_order {
   DG_DATE_ORDER_DMY = 1,
   DG_DATE_ORDER_MDY = 2,
   DG_DATE_ORDER_YMD = 3,
-  /* Not a value: keeps the enum int-sized, so any int a caller passes is
-     a defined value that the library can reject. */
+  /* Not values: they make the enum span every int, so any int a caller
+     passes is a defined value that the library can reject. */
+  DG_DATE_ORDER_FORCE_INT_MIN = -0x7fffffff - 1,
   DG_DATE_ORDER_FORCE_INT = 0x7fffffff
 } dg_date_order;
 
@@ -36,31 +41,43 @@ typedef enum dg_date_order {
 typedef enum dg_calendar {
   DG_CALENDAR_GREGORIAN = 0,
   DG_CALENDAR_PERSIAN = 1,         /* Solar Hijri */
-  DG_CALENDAR_ISLAMIC_UMALQURA = 2 /* Hijri, Umm al-Qura */,
-  /* Not a value: keeps the enum int-sized, so any int a caller passes is
-     a defined value that the library can reject. */
+  DG_CALENDAR_ISLAMIC_UMALQURA = 2, /* Hijri, Umm al-Qura */
+  /* Not values: they make the enum span every int, so any int a caller
+     passes is a defined value that the library can reject. */
+  DG_CALENDAR_FORCE_INT_MIN = -0x7fffffff - 1,
   DG_CALENDAR_FORCE_INT = 0x7fffffff
 } dg_calendar;
 
-#define DG_DATE_OPTIONS_VERSION 1
+#define DG_DATE_OPTIONS_VERSION 2
 /* Options of the date calls. Initialise with DG_DATE_OPTIONS_INIT or
- * dg_date_options_init before setting fields. Since 0.1. */
+ * dg_date_options_init before setting fields. Everything is read during the
+ * call only. Version 1 (0.1) ends at reference_day; version 2 (0.2) adds the
+ * language array. Since 0.1. */
 typedef struct dg_date_options {
-  unsigned version;      /* DG_DATE_OPTIONS_VERSION */
-  const char *languages; /* NUL-terminated, comma-separated BCP 47 tags ("en,fr");
-                            NULL or "" for every supported language. Read during
-                            the call only. */
-  dg_date_order order;   /* for all-numeric dates */
-  int has_reference;     /* non-zero: reference_* is the reference date for
-                            year-less forms ("23 August") */
+  unsigned version; /* DG_DATE_OPTIONS_VERSION (1 still accepted) */
+  /* The languages whose month and weekday names are read, as one
+     NUL-terminated, comma-separated string of BCP 47 tags ("en,fr").
+     Prefer language_tags (version 2), which needs no joining; the two may
+     not both be set. NULL or "": every supported language. */
+  const char *languages;
+  dg_date_order order; /* for all-numeric dates */
+  int has_reference;   /* non-zero: reference_* is the reference date for
+                          year-less forms ("23 August") */
   int reference_year;
   int reference_month;
   int reference_day;
+  /* Version 2: the languages as an array of `language_count` NUL-terminated
+     BCP 47 tags ({"en", "fr-CA"}); language_count 0 for every supported
+     language. No element may be NULL. */
+  const char *const *language_tags;
+  size_t language_count;
 } dg_date_options;
-#define DG_DATE_OPTIONS_INIT {DG_DATE_OPTIONS_VERSION, NULL, DG_DATE_ORDER_UNSPECIFIED, 0, 0, 0, 0}
+#define DG_DATE_OPTIONS_INIT \
+  {DG_DATE_OPTIONS_VERSION, NULL, DG_DATE_ORDER_UNSPECIFIED, 0, 0, 0, 0, NULL, 0}
 
-/* Sets *opts to the defaults of `version`. DG_E_INVALID_ARGUMENT for an
- * unknown version. Since 0.1. */
+/* Sets *opts to the defaults of `version` (1 or 2), writing only the fields
+ * of that version. DG_E_INVALID_ARGUMENT for an unknown version. Since 0.1;
+ * version 2 since 0.2. */
 DG_API int dg_date_options_init(dg_date_options *opts, unsigned version);
 
 /* One date read from a text. A plain value: nothing to free. */
@@ -98,76 +115,41 @@ typedef struct dg_date_list dg_date_list;
  * list (count 0) when the text holds no date. Since 0.1. */
 DG_API int dg_date_find(const char *text, size_t text_len, const dg_date_options *opts,
                         dg_date_list **out);
+/* Number of dates in the list. Since 0.1. */
 DG_API int dg_date_list_count(const dg_date_list *list, size_t *out);
 /* Copies the date at `index` into *out. DG_E_INVALID_ARGUMENT when out of
  * range. Since 0.1. */
 DG_API int dg_date_list_at(const dg_date_list *list, size_t index, dg_date *out);
+/* The language (BCP 47 tag) whose month or weekday names date `index` was
+ * read with; "" for numeric and ISO forms. The string is owned by the list
+ * and valid until it is freed. Since 0.2. */
+DG_API int dg_date_list_language_at(const dg_date_list *list, size_t index, const char **out,
+                                    size_t *out_len);
+/* Frees a list; accepts NULL. Since 0.1. */
 DG_API void dg_date_list_free(dg_date_list *list);
 
-/* ---- outlets -------------------------------------------------------------- */
+/* ---- languages and calendars ----------------------------------------------- */
 
-/* Anything that can name a known outlet: a dg_outlet_list (below) or a
- * source registry (see its header). Never freed through this type. */
-typedef struct dg_outlet_lookup dg_outlet_lookup;
+/* Number of languages whose month and weekday names are read, and the BCP 47
+ * tag of language `index` ("en", "fa", ...; a static NUL-terminated string).
+ * Since 0.2. */
+DG_API int dg_date_language_count(size_t *out);
+DG_API int dg_date_language_at(size_t index, const char **out, size_t *out_len);
 
-/* A minimal outlet list: names and aliases matched by search key. */
-typedef struct dg_outlet_list dg_outlet_list;
-
-/* A new empty list. The caller owns it and frees it with
- * dg_outlet_list_free. Since 0.1. */
-DG_API int dg_outlet_list_new(dg_outlet_list **out);
-/* Adds `name` as a name of outlet `id` (both copied). DG_E_DUPLICATE_ID
- * when the name already belongs to another id; DG_E_INVALID_ARGUMENT for an
- * empty id or a name with an empty key. Since 0.1. */
-DG_API int dg_outlet_list_add(dg_outlet_list *list, const char *id, size_t id_len,
-                              const char *name, size_t name_len);
-/* The list as a lookup, for dg_attribution_parse. The lookup is owned by
- * the list and valid until the list is freed. Since 0.1. */
-DG_API const dg_outlet_lookup *dg_outlet_list_lookup(const dg_outlet_list *list);
-DG_API void dg_outlet_list_free(dg_outlet_list *list);
-
-/* ---- attribution lines ------------------------------------------------------ */
-
-typedef struct dg_attribution dg_attribution;
-
-typedef enum dg_attribution_field {
-  DG_ATTRIBUTION_OUTLET = 0,  /* as written */
-  DG_ATTRIBUTION_PLACE = 1,
-  DG_ATTRIBUTION_SOURCE = 2,  /* the lookup's source id; "" when unknown (no span) */
-  DG_ATTRIBUTION_EXCERPT = 3, /* the text after the separator */
-  DG_ATTRIBUTION_DATE = 4,    /* the date as written */
-  DG_ATTRIBUTION_HEADER = 5   /* from the start of the line to the end of the separator */,
-  /* Not a value: keeps the enum int-sized, so any int a caller passes is
-     a defined value that the library can reject. */
-  DG_ATTRIBUTION_FIELD_FORCE_INT = 0x7fffffff
-} dg_attribution_field;
-
-/* Reads the attribution header of `line` ("Author, Outlet, Date:… text").
- * `outlets` (may be NULL) tells outlets from authors and places; opts (may
- * be NULL) applies to the date. DG_E_NOT_FOUND when the line does not open
- * with an attribution. The caller owns the result and frees it with
- * dg_attribution_free; it holds copies of its strings. Since 0.1. */
-DG_API int dg_attribution_parse(const char *line, size_t line_len,
-                                const dg_outlet_lookup *outlets, const dg_date_options *opts,
-                                dg_attribution **out);
-/* A field's text. The string is owned by the attribution and valid until it
- * is freed. Not NUL-terminated. Since 0.1. */
-DG_API int dg_attribution_get(const dg_attribution *attribution, dg_attribution_field field,
-                              const char **out, size_t *out_len);
-/* A field's byte span [begin, end) in the parsed line ([0, 0) when absent).
- * Since 0.1. */
-DG_API int dg_attribution_span(const dg_attribution *attribution, dg_attribution_field field,
-                               size_t *out_begin, size_t *out_end);
-DG_API int dg_attribution_author_count(const dg_attribution *attribution, size_t *out);
-/* The author at `index`, owned by the attribution (valid until it is
- * freed), and its span in the line (out_begin, out_end may be NULL).
- * Since 0.1. */
-DG_API int dg_attribution_author_at(const dg_attribution *attribution, size_t index,
-                                    const char **out, size_t *out_len, size_t *out_begin,
-                                    size_t *out_end);
-/* The date of the header. DG_E_NOT_FOUND when it is ambiguous. Since 0.1. */
-DG_API int dg_attribution_date(const dg_attribution *attribution, dg_date *out);
-DG_API void dg_attribution_free(dg_attribution *attribution);
+/* The Gregorian date of `year`-`month`-`day` in `calendar`. DG_E_NOT_FOUND
+ * for an impossible date or one outside the range the calendar data covers
+ * (Solar Hijri 1200-1600, Umm al-Qura 1300-1600); DG_E_INVALID_ARGUMENT for
+ * an unknown calendar. Since 0.2. */
+DG_API int dg_calendar_to_gregorian(dg_calendar calendar, int year, int month, int day,
+                                    dg_ymd *out);
+/* The date `date` (Gregorian) in `calendar`. DG_E_NOT_FOUND when out of the
+ * calendar's range; DG_E_INVALID_ARGUMENT for an impossible Gregorian date
+ * or an unknown calendar. Since 0.2. */
+DG_API int dg_calendar_from_gregorian(const dg_ymd *date, dg_calendar calendar,
+                                      int *out_year, int *out_month, int *out_day);
+/* Days in month `month` of `year` in `calendar`; DG_E_NOT_FOUND when out of
+ * range. Since 0.2. */
+DG_API int dg_calendar_days_in_month(dg_calendar calendar, int year, int month, int *out);
 
 #ifdef __cplusplus
 }

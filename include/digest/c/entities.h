@@ -1,103 +1,43 @@
-/* digestcore C API: the source registry and the gazetteer (named-entity
- * dictionary). Included by digest/digest.h; follows its conventions.
- * Rules: docs/entities.md. */
+/* digestcore C API: the gazetteer (the C side of entities.hpp), a
+ * dictionary of named entities (organisations, people, places) with aliases
+ * in any script, matched leftmost-longest on whole tokens, and the tagging
+ * of a collection's posts with the entities they mention. Rules:
+ * docs/entities.md. Reading and writing gazetteers as JSON: c/json.h.
+ *
+ * Part of the C API whose umbrella is digest/digestcore.h; the conventions
+ * written there hold here. Building a gazetteer is not thread-safe; once
+ * built, finding and tagging are safe from many threads at once. */
 #ifndef DIGEST_C_ENTITIES_H
 #define DIGEST_C_ENTITIES_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "digest/c/errors.h"
+#include "digest/c/model.h"
 #include "digest/export.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
-struct dg_buffer;
-struct dg_collection;
-
-/* ---- source registry ---------------------------------------------------- */
-typedef struct dg_source_registry dg_source_registry;
-
-/* A new empty registry. The caller owns it and frees it with
- * dg_source_registry_free. Since 0.1. */
-DG_API int dg_source_registry_new(dg_source_registry **out);
-/* A registry read from JSON ({"sources": [...]} or an array of sources), or
- * from a file. The caller owns it and frees it with dg_source_registry_free.
- * On failure *out is untouched and dg_last_error_position gives the byte
- * offset. Since 0.1. */
-DG_API int dg_source_registry_load_json(dg_source_registry **out, const char *json,
-                                        size_t json_len);
-DG_API int dg_source_registry_load_file(dg_source_registry **out, const char *path);
-DG_API void dg_source_registry_free(dg_source_registry *registry);
-
-/* Adds a source. name, url may be NULL with length 0. DG_E_DUPLICATE_ID
- * when the id is taken. Since 0.1. */
-DG_API int dg_source_registry_add(dg_source_registry *registry, const char *id, size_t id_len,
-                                  const char *name, size_t name_len, const char *url,
-                                  size_t url_len);
-/* Adds an alias to the source `id` (DG_E_NOT_FOUND if none). Since 0.1. */
-DG_API int dg_source_registry_add_alias(dg_source_registry *registry, const char *id,
-                                        size_t id_len, const char *alias, size_t alias_len);
-DG_API int dg_source_registry_count(const dg_source_registry *registry, size_t *out);
-/* The registry as JSON. The caller owns the buffer and frees it with
- * dg_buffer_free. Since 0.1. */
-DG_API int dg_source_registry_to_json(const dg_source_registry *registry, struct dg_buffer **out);
-
-/* How dg_source_registry_resolve found the source. */
-typedef enum dg_resolve_method {
-  DG_RESOLVE_NAME = 0,
-  DG_RESOLVE_ALIAS = 1,
-  DG_RESOLVE_DOMAIN = 2,
-  DG_RESOLVE_FUZZY = 3,
-  /* Not a value: keeps the enum int-sized, so any int a caller passes is
-     a defined value that the library can reject. */
-  DG_RESOLVE_METHOD_FORCE_INT = 0x7fffffff
-} dg_resolve_method;
-
-/* Resolution options: initialise with DG_RESOLVE_OPTIONS_INIT or
- * dg_resolve_options_init. `fuzzy` (non-zero: on) enables the fuzzy step,
- * which needs a score of at least `min_fuzzy_score` (default 0.85). */
-#define DG_RESOLVE_OPTIONS_VERSION 1
-typedef struct dg_resolve_options {
-  unsigned int version;
-  int fuzzy;
-  double min_fuzzy_score;
-} dg_resolve_options;
-#define DG_RESOLVE_OPTIONS_INIT {DG_RESOLVE_OPTIONS_VERSION, 1, 0.85}
-DG_API int dg_resolve_options_init(dg_resolve_options *options, unsigned int version);
-
-/* The source that `text` names: name, then alias, then the domain of a URL,
- * then a fuzzy match. DG_E_NOT_FOUND when none does, or when two sources are
- * equally close. *out_id (not NUL-terminated, length *out_id_len) is owned by
- * the registry and valid until it is changed or freed. out_score and
- * out_method may be NULL; options may be NULL for the defaults. Since 0.1. */
-DG_API int dg_source_registry_resolve(const dg_source_registry *registry, const char *text,
-                                      size_t text_len, const dg_resolve_options *options,
-                                      const char **out_id, size_t *out_id_len,
-                                      double *out_score, dg_resolve_method *out_method);
-
-/* Sets each post's source to a registry id where its outlet as written (or
- * its URL) resolves. out_changed (may be NULL) receives the number of posts
- * changed. Since 0.1. */
-DG_API int dg_source_registry_resolve_posts(const dg_source_registry *registry,
-                                            struct dg_collection *collection,
-                                            size_t *out_changed);
-
-/* ---- gazetteer ---------------------------------------------------------- */
 typedef struct dg_gazetteer dg_gazetteer;
 typedef struct dg_entity_matches dg_entity_matches;
+typedef struct dg_entity_counts dg_entity_counts;
 
 /* Flags of dg_gazetteer_add. */
 #define DG_ALIAS_CASE_SENSITIVE 1u
 
+/* Which texts of a post tagging reads (flags; DG_TAG_ALL by default). */
+#define DG_TAG_TITLE 1u
+#define DG_TAG_EXCERPT 2u
+#define DG_TAG_BODY 4u
+#define DG_TAG_ALL 7u
+
 /* A new empty gazetteer. The caller owns it and frees it with
  * dg_gazetteer_free. Since 0.1. */
 DG_API int dg_gazetteer_new(dg_gazetteer **out);
-/* A gazetteer read from JSON ({"entities": [...]}) or a file. The caller owns
- * it and frees it with dg_gazetteer_free. Since 0.1. */
-DG_API int dg_gazetteer_load_json(dg_gazetteer **out, const char *json, size_t json_len);
-DG_API int dg_gazetteer_load_file(dg_gazetteer **out, const char *path);
+/* Frees a gazetteer; accepts NULL. Since 0.1. */
 DG_API void dg_gazetteer_free(dg_gazetteer *gazetteer);
 
 /* Adds one alias to entity `entity_id`, creating the entity if new. flags:
@@ -106,40 +46,82 @@ DG_API void dg_gazetteer_free(dg_gazetteer *gazetteer);
  * bytes. Since 0.1. */
 DG_API int dg_gazetteer_add(dg_gazetteer *gazetteer, const char *entity_id, size_t entity_id_len,
                             const char *alias, size_t alias_len, unsigned int flags);
-/* Adds the entities of a JSON document; all or nothing. Since 0.1. */
-DG_API int dg_gazetteer_add_json(dg_gazetteer *gazetteer, const char *json, size_t json_len);
+/* Adds entity `entity_id` with a display name (matched like an alias when
+ * not empty) and a free-text type ("organization", "person", ...); either
+ * may be NULL with length 0. An entity of that id gets the name and type it
+ * lacks. Errors as dg_gazetteer_add. Since 0.2. */
+DG_API int dg_gazetteer_add_entity(dg_gazetteer *gazetteer, const char *entity_id,
+                                   size_t entity_id_len, const char *name, size_t name_len,
+                                   const char *type, size_t type_len);
+/* Builds the matching automaton now (the first find does it otherwise).
+ * Since 0.2. */
+DG_API int dg_gazetteer_compile(const dg_gazetteer *gazetteer);
+/* Number of entities, and of distinct aliases (names included). Since 0.1. */
 DG_API int dg_gazetteer_entity_count(const dg_gazetteer *gazetteer, size_t *out);
 DG_API int dg_gazetteer_alias_count(const dg_gazetteer *gazetteer, size_t *out);
-/* The dictionary as JSON. The caller owns the buffer and frees it with
- * dg_buffer_free. Since 0.1. */
-DG_API int dg_gazetteer_to_json(const dg_gazetteer *gazetteer, struct dg_buffer **out);
+/* Entity `index` (in the order added): its id, name and type. The strings are
+ * owned by the gazetteer and valid until it is changed or freed; any pair of
+ * out pointers may be NULL. Since 0.2. */
+DG_API int dg_gazetteer_entity_at(const dg_gazetteer *gazetteer, size_t index,
+                                  const char **out_id, size_t *out_id_len,
+                                  const char **out_name, size_t *out_name_len,
+                                  const char **out_type, size_t *out_type_len);
+/* The index of the entity `entity_id`; DG_E_NOT_FOUND when none. Since 0.2. */
+DG_API int dg_gazetteer_find_entity(const dg_gazetteer *gazetteer, const char *entity_id,
+                                    size_t entity_id_len, size_t *out_index);
+/* The aliases of entity `entity_index` (its name not included): how many,
+ * and alias `alias_index` with its flags (0 or DG_ALIAS_CASE_SENSITIVE; may
+ * be NULL). The string is owned by the gazetteer and valid until it is
+ * changed or freed. Since 0.2. */
+DG_API int dg_gazetteer_entity_alias_count(const dg_gazetteer *gazetteer, size_t entity_index,
+                                           size_t *out);
+DG_API int dg_gazetteer_entity_alias_at(const dg_gazetteer *gazetteer, size_t entity_index,
+                                        size_t alias_index, const char **out,
+                                        size_t *out_len, unsigned int *out_flags);
 
 /* The entity matches in `text` (leftmost-longest, whole tokens). The caller
  * owns the result and frees it with dg_entity_matches_free; it holds its own
- * copies of the strings and does not refer to the gazetteer. Safe to call
- * from many threads on one gazetteer that is not being changed. Since 0.1. */
+ * copies of the strings and does not refer to the gazetteer. Since 0.1. */
 DG_API int dg_gazetteer_find(const dg_gazetteer *gazetteer, const char *text, size_t text_len,
                              dg_entity_matches **out);
+/* Frees matches; accepts NULL. Since 0.1. */
 DG_API void dg_entity_matches_free(dg_entity_matches *matches);
+/* Number of matches. Since 0.1. */
 DG_API int dg_entity_matches_count(const dg_entity_matches *matches, size_t *out);
 /* Match `index`: its byte span [*out_begin, *out_end) in the text, the
  * entity id and the dictionary alias that matched. The strings are owned by
- * the matches and valid until they are freed; not NUL-terminated. Any of the
- * out pointers may be NULL. Since 0.1. */
+ * the matches and valid until they are freed. Any of the out pointers may
+ * be NULL. Since 0.1. */
 DG_API int dg_entity_matches_get(const dg_entity_matches *matches, size_t index,
                                  size_t *out_begin, size_t *out_end, const char **out_entity,
                                  size_t *out_entity_len, const char **out_alias,
                                  size_t *out_alias_len);
 
+/* The entities `post` mentions in the texts `fields` names (DG_TAG_* flags),
+ * most mentioned first, then by id. The caller owns the result and frees it
+ * with dg_entity_counts_free; it does not refer to the gazetteer or the
+ * post. Since 0.2. */
+DG_API int dg_gazetteer_post_entities(const dg_gazetteer *gazetteer, const dg_post *post,
+                                      unsigned int fields, dg_entity_counts **out);
+/* Frees counts; accepts NULL. Since 0.2. */
+DG_API void dg_entity_counts_free(dg_entity_counts *counts);
+/* Number of entities, and entity `index`: its id (owned by the counts, valid
+ * until they are freed) and how many times the post mentions it (may be
+ * NULL). Since 0.2. */
+DG_API int dg_entity_counts_count(const dg_entity_counts *counts, size_t *out);
+DG_API int dg_entity_counts_at(const dg_entity_counts *counts, size_t index,
+                               const char **out_entity, size_t *out_entity_len,
+                               size_t *out_mentions);
+
 /* Tags every post of the collection with the entities the gazetteer finds in
  * its title, excerpt and body: adds `prefix` + entity id (e.g.
  * "entity:sarvan-authority") to the post's tags, once per entity; tags
- * already there are kept. Read them with dg_post_tag_count/dg_post_tag_at.
- * out_added (may be NULL) receives the number of tags added. The prefix may
- * be empty. Since 0.1. */
-DG_API int dg_collection_tag_entities(struct dg_collection *collection,
-                                      const dg_gazetteer *gazetteer, const char *prefix,
-                                      size_t prefix_len, size_t *out_added);
+ * already there are kept. out_added (may be NULL) receives the number of
+ * tags added. The prefix may be empty. This is step 3 of
+ * dg_collection_curate. Since 0.1. */
+DG_API int dg_collection_tag_entities(dg_collection *collection, const dg_gazetteer *gazetteer,
+                                      const char *prefix, size_t prefix_len,
+                                      size_t *out_added);
 
 #ifdef __cplusplus
 }

@@ -1,4 +1,4 @@
-/* digestcore C API: normalize. Included by digest/digest.h; follows its conventions.
+/* digestcore C API: text normalisation (the C side of normalize.hpp).
  *
  * Text normalisation: NFC, NFKC and a typographic "display" form; the search
  * key (case, accents, Arabic-script letters, digits, punctuation folded);
@@ -8,20 +8,22 @@
  *
  * Every function that takes a `const dg_normalizer *` accepts NULL for the
  * process-wide lenient normaliser. A normaliser is immutable: one handle may
- * be used from many threads at once. */
+ * be used from many threads at once.
+ *
+ * Part of the C API whose umbrella is digest/digestcore.h; the conventions
+ * written there hold here. */
 #ifndef DIGEST_C_NORMALIZE_H
 #define DIGEST_C_NORMALIZE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "digest/c/errors.h"
 #include "digest/export.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-typedef struct dg_buffer dg_buffer;
 
 typedef struct dg_normalizer dg_normalizer;
 typedef struct dg_token_list dg_token_list;
@@ -30,18 +32,20 @@ typedef struct dg_token_list dg_token_list;
 typedef enum dg_normal_form {
   DG_NORMAL_NFC = 0,     /* Unicode NFC */
   DG_NORMAL_NFKC = 1,    /* Unicode NFKC */
-  DG_NORMAL_DISPLAY = 2  /* NFC plus meaning-preserving typographic clean-up */,
-  /* Not a value: keeps the enum int-sized, so any int a caller passes is
-     a defined value that the library can reject. */
+  DG_NORMAL_DISPLAY = 2, /* NFC plus meaning-preserving typographic clean-up */
+  /* Not values: they make the enum span every int, so any int a caller
+     passes is a defined value that the library can reject. */
+  DG_NORMAL_FORM_FORCE_INT_MIN = -0x7fffffff - 1,
   DG_NORMAL_FORM_FORCE_INT = 0x7fffffff
 } dg_normal_form;
 
 /* What to do with input that is not well-formed UTF-8. */
 typedef enum dg_utf8_mode {
   DG_UTF8_LENIENT = 0, /* each ill-formed sequence becomes U+FFFD */
-  DG_UTF8_STRICT = 1   /* DG_E_INVALID_UTF8; dg_last_error_position gives the byte offset */,
-  /* Not a value: keeps the enum int-sized, so any int a caller passes is
-     a defined value that the library can reject. */
+  DG_UTF8_STRICT = 1,  /* DG_E_INVALID_UTF8; dg_last_error_position gives the byte offset */
+  /* Not values: they make the enum span every int, so any int a caller
+     passes is a defined value that the library can reject. */
+  DG_UTF8_MODE_FORCE_INT_MIN = -0x7fffffff - 1,
   DG_UTF8_MODE_FORCE_INT = 0x7fffffff
 } dg_utf8_mode;
 

@@ -1,8 +1,9 @@
-/* Built against the installed package through CMake and through pkg-config. */
+/* Built against the installed package, through CMake (find_package) and
+ * through `cc -std=c11 main.c $(pkg-config --cflags --libs digestcore-c)`. */
 #include <stdio.h>
 #include <string.h>
 
-#include "digest/digest.h"
+#include "digest/digestcore.h"
 
 int main(void) {
   static const char json[] = "{\"digestcore\":1,\"posts\":[{\"id\":\"p1\",\"posted_on\":\"2021-08-17\"}]}";

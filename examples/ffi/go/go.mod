@@ -1,0 +1,3 @@
+module digestcore.example/weeklydigest
+
+go 1.19

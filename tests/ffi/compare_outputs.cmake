@@ -1,0 +1,16 @@
+# ffi.same_output: the ctypes and the Go test, running the same steps through
+# the C ABI, must render the same digest, byte for byte.
+foreach(ext md json)
+  set(a ${OUT_DIR}/ctypes.${ext})
+  set(b ${OUT_DIR}/go.${ext})
+  foreach(f ${a} ${b})
+    if(NOT EXISTS ${f})
+      message(FATAL_ERROR "${f} is missing: ffi.ctypes or ffi.go did not write it")
+    endif()
+  endforeach()
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${a} ${b} RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "the ctypes and the Go renders differ: ${a} ${b}")
+  endif()
+endforeach()
+message(STATUS "ctypes and Go rendered the same Markdown and JSON")

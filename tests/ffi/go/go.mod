@@ -1,0 +1,3 @@
+module digestcore.example/ffi
+
+go 1.19
