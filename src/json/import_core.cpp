@@ -235,6 +235,8 @@ std::string Importer::take_raw(od::value& v, std::size_t level, bool keep) {
     if (rc.code == ErrorCode::limit_exceeded)
       fail(rc.code, "nested deeper than max_depth (" + std::to_string(opt_.max_depth) + ")",
            raw.data() + rc.offset);
+    if (rc.code == ErrorCode::invalid_utf8)  // a lone surrogate: the record is bad, not the JSON
+      fail(rc.code, rc.message, raw.data() + rc.offset);
     fail(rc.code, std::string("malformed JSON: ") + rc.message, raw.data() + rc.offset, true);
   }
   return out;

@@ -2,9 +2,26 @@
 // (content_html turned into text), 1.0's "author" is read too, the feed's
 // language fills items without one, and a "_digestcore" extension carries
 // what the feed cannot say (the own post fields, the sources).
+#include "json/fields.hpp"
 #include "json/importer.hpp"
+#include "text/safe.hpp"
 
 namespace digest::json_detail {
+
+namespace {
+
+// Own-format post fields that JSON Feed does not define, read when an item
+// carries them at item level; -1 for any other name.
+int item_level_model_field(std::string_view key) {
+  int k = post_field_index(key);
+  switch (k) {
+    case kPostedOn: case kPublishedOn: case kSource: case kPlace: case kExcerpt: case kBody:
+      return k;
+    default: return -1;
+  }
+}
+
+}  // namespace
 
 void Importer::read_feed_item(od::value& v, std::size_t level,
                               const std::string& feed_language,
@@ -12,8 +29,8 @@ void Importer::read_feed_item(od::value& v, std::size_t level,
   const char* at = loc(v);
   od::object o = get_object(v, level);
   const std::size_t in = level + 1;
-  Post p, overlay;
-  unsigned overlay_seen = 0;
+  Post p, overlay, item_level;
+  unsigned overlay_seen = 0, model_seen = 0;
   bool have_text = false, have_authors = false;
   std::string html;
   const char* html_at = nullptr;
@@ -82,10 +99,47 @@ void Importer::read_feed_item(od::value& v, std::size_t level,
       if (type_of(val) == od::json_type::null) return;
       od::object ext = get_object(val, in);
       overlay_seen = read_post_fields(ext, overlay, in + 1);
+    } else if (int k = item_level_model_field(key); k >= 0) {
+      // Not JSON Feed, but the own format's name for a post field: read as
+      // that field (an extra of that name could not be written back).
+      if (model_seen & (1u << k)) fail(ErrorCode::parse_error, "duplicate member", loc(val));
+      model_seen |= 1u << k;
+      switch (k) {
+        case kPostedOn: get_date(val, item_level.posted_on, in); break;
+        case kPublishedOn: get_date(val, item_level.published_on, in); break;
+        case kSource: get_string(val, item_level.source, in); break;
+        case kPlace: get_string(val, item_level.place, in); break;
+        case kExcerpt: get_string(val, item_level.excerpt, in); break;
+        case kBody: get_string(val, item_level.body, in); break;
+        default: break;
+      }
     } else {
       p.extra.push_back({std::string(key), take_raw(val, in, true)});
     }
   });
+  // The same field twice, under its JSON Feed name and its own name, is
+  // ambiguous: which one is meant?
+  auto clash = [&](int k, unsigned feed_bits, const char* feed_name) {
+    if ((model_seen & (1u << k)) && (seen & feed_bits)) {
+      path_.push_back({kPostFieldNames[static_cast<std::size_t>(k)], 0, false});
+      fail(ErrorCode::parse_error,
+           std::string("both \"") + feed_name + "\" and \"" +
+               std::string(kPostFieldNames[static_cast<std::size_t>(k)]) + "\" give this field",
+           at);
+    }
+  };
+  clash(kExcerpt, 32, "summary");
+  clash(kBody, 8 | 16, "content_text");
+  clash(kPostedOn, 64, "date_published");
+  if (model_seen & (1u << kPostedOn)) p.posted_on = item_level.posted_on;
+  if (model_seen & (1u << kPublishedOn)) p.published_on = item_level.published_on;
+  if (model_seen & (1u << kSource)) p.source = std::move(item_level.source);
+  if (model_seen & (1u << kPlace)) p.place = std::move(item_level.place);
+  if (model_seen & (1u << kExcerpt)) p.excerpt = std::move(item_level.excerpt);
+  if (model_seen & (1u << kBody)) {
+    p.body = std::move(item_level.body);
+    have_text = true;
+  }
   if (!have_text && html_at) {
     std::string error;
     if (!json_detail::html_to_text(html, p.body, error)) {
@@ -120,14 +174,22 @@ void Importer::run_feed() {
   std::string feed_language;
   std::vector<std::string> without_language;  // filled in once the feed language is known
   bool have_items = false;
+  unsigned top_seen = 0;
   each_field(root, [&](std::string_view key, od::value& v) {
+    // A member the reader uses may appear once: a second one would silently
+    // win or be merged.
+    unsigned bit = key == "version" ? 1 : key == "items" ? 2 : key == "language" ? 4
+                 : key == "_digestcore" ? 8 : 0;
+    if (bit & top_seen) fail(ErrorCode::parse_error, "duplicate member", loc(v), true);
+    top_seen |= bit;
     if (key == "version") {
       const char* at = loc(v);
       std::string version;
       get_string(v, version, 1, false);
       if (!version.starts_with("https://jsonfeed.org/version/") &&
           !version.starts_with("http://jsonfeed.org/version/"))
-        fail(ErrorCode::parse_error, "not a JSON Feed version URL: '" + version + "'", at, true);
+        fail(ErrorCode::parse_error,
+             "not a JSON Feed version URL: " + detail::quote_for_message(version), at, true);
     } else if (key == "items") {
       have_items = true;
       od::array a = get_array(v, 1);

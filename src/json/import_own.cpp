@@ -149,7 +149,11 @@ void Importer::run_sources_document() {
 // --- the document ---------------------------------------------------------
 void Importer::run_own() {
   od::object root = root_object("an object {\"digestcore\": 1, \"sources\": [...], \"posts\": [...]}");
+  unsigned top_seen = 0;
   each_field(root, [&](std::string_view key, od::value& v) {
+    unsigned bit = key == "digestcore" ? 1 : key == "posts" ? 2 : key == "sources" ? 4 : 0;
+    if (bit & top_seen) fail(ErrorCode::parse_error, "duplicate member", loc(v), true);
+    top_seen |= bit;
     if (key == "digestcore") {
       const char* at = loc(v);
       if (type_of(v) != od::json_type::number) wrong_type(v, "the number 1", 1);

@@ -25,6 +25,13 @@ bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 bool is_hex(char c) noexcept {
   return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
+unsigned hex_value(char c) noexcept {
+  return is_digit(c) ? unsigned(c - '0') : unsigned((c | 0x20) - 'a' + 10);
+}
+// Four hex digits (already checked) as a number.
+unsigned hex4(const char* p) noexcept {
+  return hex_value(p[0]) << 12 | hex_value(p[1]) << 8 | hex_value(p[2]) << 4 | hex_value(p[3]);
+}
 
 // Bytes that need an escape in a JSON string literal.
 struct EscapeTable {
@@ -119,6 +126,22 @@ RawCheck check_raw_json(std::string_view text, std::size_t max_nesting, std::str
               !is_hex(s[j + 5])) {
             err = fail(ErrorCode::parse_error, j, "bad \\u escape in a string");
             return false;
+          }
+          // A surrogate must come in a high-low pair: a lone one is no
+          // character, and no UTF-8 output (or Python str) could carry it.
+          unsigned cp = hex4(s + j + 2);
+          if (cp >= 0xDC00 && cp <= 0xDFFF) {
+            err = fail(ErrorCode::invalid_utf8, j, "lone low surrogate escape in a string");
+            return false;
+          }
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (j + 11 >= n || s[j + 6] != '\\' || s[j + 7] != 'u' || !is_hex(s[j + 8]) ||
+                !is_hex(s[j + 9]) || !is_hex(s[j + 10]) || !is_hex(s[j + 11]) ||
+                hex4(s + j + 8) < 0xDC00 || hex4(s + j + 8) > 0xDFFF) {
+              err = fail(ErrorCode::invalid_utf8, j, "lone high surrogate escape in a string");
+              return false;
+            }
+            j += 6;
           }
           j += 6;
         } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' ||

@@ -187,3 +187,110 @@ TEST(ImportLimits, StopRequestCancelsAndChangesNothing) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace digest;
+
+// A lone surrogate escape is no character: it must not be kept (an export
+// would carry it to readers that cannot encode it, Python among them).
+TEST(Surrogates, LoneEscapesAreRejectedPairsKept) {
+  for (const char* bad : {R"({"digestcore":1,"posts":[{"id":"a","x":"x\ud800y"}]})",
+                          R"({"digestcore":1,"posts":[{"id":"a","x":["\udc00"]}]})",
+                          R"({"digestcore":1,"posts":[{"id":"a","x":{"k":"\uD83D"}}]})",
+                          R"({"digestcore":1,"posts":[{"id":"a","x":"\ud800\u0041"}]})",
+                          R"({"digestcore":1,"posts":[{"id":"a","title":"\ud800"}]})"}) {
+    Collection c;
+    auto r = import_json(c, bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_TRUE(c.empty());
+  }
+  // In skip mode the record goes, the import goes on.
+  ImportOptions o;
+  o.skip_bad_records = true;
+  Collection c;
+  auto r = import_json(c, R"({"digestcore":1,"posts":[{"id":"a","x":"\udfff"},{"id":"b"}]})", o);
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(c.size(), 1u);
+  ASSERT_EQ(r->skipped.size(), 1u);
+  EXPECT_EQ(r->skipped[0].code, ErrorCode::invalid_utf8);
+  EXPECT_EQ(r->skipped[0].field, "posts[0].x");
+  Collection ok;
+  ASSERT_TRUE(import_json(ok, R"({"digestcore":1,"posts":[{"id":"a","x":"\ud83d\ude00"}]})").ok());
+  Collection back;
+  ASSERT_TRUE(import_json(back, export_json(ok)).ok());
+  EXPECT_EQ(back, ok);
+}
+
+}  // namespace
+
+namespace {
+
+using namespace digest;
+
+// Own-format field names at JSON Feed item level are read as those fields:
+// kept as extras, no export could write them back.
+TEST(FeedRoundTrip, ModelFieldNamesAtItemLevel) {
+  const char* feed = R"({"version": "https://jsonfeed.org/version/1.1", "title": "F", "items": [
+    {"id": "1", "title": "T", "excerpt": "An excerpt", "place": "Port Avel",
+     "source": "harbor", "published_on": "2021-08-16", "body": "Body text", "_x": 1}]})";
+  Collection c;
+  auto r = import_json(c, feed);
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  const Post* p = c.find_post("1");
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->excerpt, "An excerpt");
+  EXPECT_EQ(p->place, "Port Avel");
+  EXPECT_EQ(p->source, "harbor");
+  EXPECT_EQ(p->body, "Body text");
+  ASSERT_TRUE(p->published_on);
+  EXPECT_EQ(p->published_on->date, Date(2021, 8, 16));
+  ASSERT_EQ(p->extra.size(), 1u);
+  for (const std::string& text : {export_json_feed(c), export_json(c), export_json_lines(c)}) {
+    Collection back;
+    auto again = import_json(back, text);
+    ASSERT_TRUE(again.ok()) << again.error().to_string() << "\n" << text;
+    EXPECT_EQ(back, c) << text;
+  }
+}
+
+TEST(FeedRoundTrip, TheSameFieldUnderTwoNamesIsAmbiguous) {
+  for (const char* item : {R"({"id": "1", "summary": "a", "excerpt": "b"})",
+                           R"({"id": "1", "content_text": "a", "body": "b"})",
+                           R"({"id": "1", "content_html": "<p>a", "body": "b"})",
+                           R"({"id": "1", "date_published": "2021-08-16T00:00:00Z", "posted_on": "2021-08-17"})",
+                           R"({"id": "1", "place": "a", "place": "b"})"}) {
+    std::string feed = R"({"version": "https://jsonfeed.org/version/1.1", "title": "F", "items": [)" +
+                       std::string(item) + "]}";
+    Collection c;
+    auto r = import_json(c, feed);
+    ASSERT_FALSE(r.ok()) << item;
+    EXPECT_EQ(r.error().code, ErrorCode::parse_error) << item;
+  }
+}
+
+}  // namespace
+
+namespace {
+
+TEST(DuplicateMembers, TopLevelMembersTheReaderUsesAppearOnce) {
+  using namespace digest;
+  for (const char* doc :
+       {R"({"digestcore": 1, "posts": [{"id": "a"}], "posts": [{"id": "b"}]})",
+        R"({"digestcore": 1, "digestcore": 1, "posts": []})",
+        R"({"digestcore": 1, "sources": [], "sources": [], "posts": []})",
+        R"({"version": "https://jsonfeed.org/version/1.1", "items": [], "items": []})",
+        R"({"version": "https://jsonfeed.org/version/1.1", "language": "en", "language": "fr", "items": []})"}) {
+    Collection c;
+    ImportOptions o;
+    o.skip_bad_records = true;  // not a bad record: a bad document
+    auto r = import_json(c, doc, o);
+    ASSERT_FALSE(r.ok()) << doc;
+    EXPECT_NE(r.error().message.find("duplicate member"), std::string::npos) << doc;
+  }
+  // Members the reader ignores may repeat (they are checked, not used).
+  Collection c;
+  EXPECT_TRUE(import_json(c, R"({"digestcore": 1, "x": 1, "x": 2, "posts": []})").ok());
+}
+
+}  // namespace
