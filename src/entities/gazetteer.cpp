@@ -121,7 +121,15 @@ Status Gazetteer::Impl::add_entities(std::span<const GazetteerEntity> list,
   for (auto& [id, idx] : new_index) entity_index.emplace(id, idx);
   for (auto [idx, src] : merges) {
     GazetteerEntity& dst = entities[idx];
-    if (dst.name.empty()) dst.name = src->name;
+    // A second name for the same entity is matched like an alias, so it is
+    // kept as one (else a save would lose it).
+    if (dst.name.empty()) {
+      dst.name = src->name;
+    } else if (!src->name.empty() && src->name != dst.name) {
+      GazetteerAlias as_alias{src->name, false};
+      if (std::find(dst.aliases.begin(), dst.aliases.end(), as_alias) == dst.aliases.end())
+        dst.aliases.push_back(std::move(as_alias));
+    }
     if (dst.type.empty()) dst.type = src->type;
     for (const GazetteerAlias& a : src->aliases) {
       if (std::find(dst.aliases.begin(), dst.aliases.end(), a) == dst.aliases.end())

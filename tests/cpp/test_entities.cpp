@@ -441,3 +441,29 @@ TEST(Tagging, CountsAndSelect) {
   EXPECT_EQ(apply_entity_tags(c, tags), 0u);
   EXPECT_EQ(c.find_post("p2")->tags, std::vector<std::string>{"entity:outlet.kavir"});
 }
+
+namespace {
+
+// An entity id given twice with two names: both names match, and both
+// survive a save (the second as an alias).
+TEST(GazetteerJson, RepeatedIdKeepsEveryNameThroughSave) {
+  using namespace digest;
+  auto g = gazetteer_from_json(R"({"entities": [
+    {"id": "e", "name": "Kavir Front", "aliases": ["KF"]},
+    {"id": "e", "name": "Desert Front", "type": "organization", "aliases": ["KF", "DF"]}]})");
+  ASSERT_TRUE(g.ok()) << g.error().to_string();
+  auto count = [](const Gazetteer& gz, const char* text) {
+    auto m = gz.find(text);
+    return m.ok() ? m->size() : 0u;
+  };
+  EXPECT_EQ(count(*g, "the Desert Front said"), 1u);
+  auto back = gazetteer_from_json(gazetteer_to_json(*g));
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->alias_count(), g->alias_count());
+  EXPECT_EQ(count(*back, "the Desert Front said"), 1u);
+  EXPECT_EQ(count(*back, "Kavir Front and DF"), 2u);
+  EXPECT_EQ(gazetteer_to_json(*back), gazetteer_to_json(*g));
+  EXPECT_EQ(back->find_entity("e")->type, "organization");
+}
+
+}  // namespace
