@@ -66,10 +66,18 @@ bool is_dot_like(char32_t c) { return c == '.' || c == ':' || c == kEllipsis; }
 
 }  // namespace
 
+static bool is_combining_mark(char32_t c) {
+  if (c < 0x0300) return false;
+  int8_t gc = u_charType(static_cast<UChar32>(c));
+  return gc == U_NON_SPACING_MARK || gc == U_COMBINING_SPACING_MARK || gc == U_ENCLOSING_MARK;
+}
+
 // Pre-pass: zero-width characters and controls go; ZWNJ stays, once, only
-// between two Arabic-script letters (the Persian half-space). Done first so
-// that what they separated (dots, hyphens) is seen joined by the main pass,
-// which makes the whole form idempotent.
+// between two Arabic-script letters (the Persian half-space), looking past
+// the marks on either side to the letters they sit on: NFC reorders marks,
+// so a decision made on the nearest mark would change on a second pass. Done
+// first so that what they separated (dots, hyphens) is seen joined by the
+// main pass, which makes the whole form idempotent.
 static std::u32string strip_invisible(const std::u32string& in) {
   std::u32string out;
   out.reserve(in.size());
@@ -85,7 +93,14 @@ static std::u32string strip_invisible(const std::u32string& in) {
     bool zwnj = false;
     std::size_t j = i;
     while (j < n && (is_zero_width(in[j]) || in[j] == kZwnj)) zwnj |= in[j++] == kZwnj;
-    if (zwnj && !out.empty() && j < n && is_arabic_letter(out.back()) && is_arabic_letter(in[j]))
+    std::size_t before = out.size();
+    while (before > 0 && is_combining_mark(out[before - 1])) --before;
+    std::size_t after = j;
+    while (after < n && (is_combining_mark(in[after]) || is_zero_width(in[after]) ||
+                         in[after] == kZwnj))
+      ++after;
+    if (zwnj && before > 0 && after < n && is_arabic_letter(out[before - 1]) &&
+        is_arabic_letter(in[after]))
       out.push_back(kZwnj);
     i = j;
   }

@@ -598,3 +598,50 @@ TEST(NormalizeMisc, MovedNormalizerWorks) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string from_code_points(std::initializer_list<char32_t> cps) {
+  std::string s;
+  for (char32_t c : cps) digest::detail::append_utf8(s, c);
+  return s;
+}
+
+// display() is idempotent where ZWNJ meets marks: whether a ZWNJ stays is
+// decided by the letters around it, not by the nearest mark, which NFC may
+// move.
+TEST(Display, IdempotentAroundZwnjAndMarks) {
+  const Normalizer& n = Normalizer::shared();
+  const std::vector<std::string> found = {
+      from_code_points({0x0670, 0x0652, 0x200C, 0x064E}),
+      from_code_points({0x0308, 0x0655, 0x200C, 0x0652, 0x0655, 0x0301}),
+      from_code_points({0x064E, 0x200C, 0x0655, 0x064E, 0x094D}),
+      from_code_points({0x06CC, 0x200C, 0x0655, 0x0670, 0x0644, 0x0644}),
+      from_code_points({0x0645, 0x06CC, 0x200C, 0x0634, 0x0648, 0x062F}),  // می‌شود keeps it
+  };
+  for (const std::string& s : found) {
+    auto once = n.normalize(s, NormalForm::display);
+    ASSERT_TRUE(once.ok());
+    EXPECT_EQ(*n.normalize(*once, NormalForm::display), *once);
+  }
+  EXPECT_NE(n.normalize(found.back(), NormalForm::display)->find("\xE2\x80\x8C"),
+            std::string::npos);
+  // A seeded sweep over letters, marks, joiners and spaces of several scripts.
+  const char32_t pool[] = {U'a', U' ', 0x0301, 0x0327, 0x064B, 0x064E, 0x0651, 0x0652, 0x0654,
+                           0x0655, 0x0670, 0x200C, 0x200D, 0x200B, 0x0627, 0x0644, 0x06CC,
+                           0x0640, 0x05B0, 0x05D0, 0x093F, 0x0915, 0x094D, 0x00A0, 0x2009,
+                           0x0F71, 0x0F72, 0x0E33, 0x2026, U'.', U'-', 0x2011, 0x201C, 0xFE0F};
+  std::mt19937 rng(2021);
+  for (int it = 0; it < 20000; ++it) {
+    std::string s;
+    const int len = 1 + static_cast<int>(rng() % 8);
+    for (int i = 0; i < len; ++i) digest::detail::append_utf8(s, pool[rng() % std::size(pool)]);
+    auto once = n.normalize(s, NormalForm::display);
+    ASSERT_TRUE(once.ok());
+    auto twice = n.normalize(*once, NormalForm::display);
+    ASSERT_TRUE(twice.ok());
+    ASSERT_EQ(*twice, *once) << "iteration " << it;
+  }
+}
+
+}  // namespace
