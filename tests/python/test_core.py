@@ -166,7 +166,9 @@ def test_fill_from_attribution_with_registry():
         "excerpt": "Lena Marsh, Harbor Street Tribune, Port Avel, August 17, 2021:… The council met.",
     }]})
     c = digestcore.Collection()
-    c.import_json(doc, fill_from_attribution=True, sources=registry)
+    # Deprecated in favour of Collection.curate (test_curate.py), still working.
+    with pytest.warns(DeprecationWarning):
+        c.import_json(doc, fill_from_attribution=True, sources=registry)
     p = c["a"]
     assert p.authors == ["Lena Marsh"]
     assert p.source == "harbor"

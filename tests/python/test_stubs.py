@@ -75,3 +75,48 @@ def test_typed_use_passes_mypy(tmp_path):
         capture_output=True, text=True, cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_typed_use_of_curation_and_views_passes_mypy(tmp_path):
+    pytest.importorskip("mypy")
+    program = tmp_path / "use_curate.py"
+    program.write_text(
+        "import datetime\n"
+        "import digestcore\n"
+        "c = digestcore.Collection.from_json('{\"digestcore\": 1, \"posts\": []}')\n"
+        "reg = digestcore.SourceRegistry()\n"
+        "g = digestcore.Gazetteer()\n"
+        "r: digestcore.CurateReport = c.curate(reg, g, fill_from_attribution=True,\n"
+        "                                      languages=['en'], min_score=0.9)\n"
+        "counts: dict[str, int] = r.to_dict()\n"
+        "n: int = r.posts_attributed + r.sources_added + r.posts_filed + r.entity_tags_added\n"
+        "posts: digestcore.CollectionPosts = c.posts\n"
+        "first: digestcore.Post = posts[0]\n"
+        "some: list[digestcore.Post] = posts[1:3]\n"
+        "when: datetime.date | None = first.posted_on\n"
+        "first.posted_on = datetime.date(2021, 8, 17)\n"
+        "mine: digestcore.Post = first.copy()\n"
+        "ro: bool = first.read_only or first.in_collection\n"
+        "d = digestcore.build_digest(c, '2021-W33')\n"
+        "feed: str = d.to_json_feed(title='Weekly')\n"
+        "src: digestcore.Source | None = d.sections[0].source_record\n"
+        "c.save('out.json', 'jsonl', pretty=False)\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(program)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_stub_itself_passes_mypy_strict(tmp_path):
+    pytest.importorskip("mypy")
+    # A copy outside site-packages, which mypy will not check in place.
+    copy = tmp_path / "_core.pyi"
+    copy.write_text(STUB.read_text(encoding="utf-8"), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(copy)],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -1,15 +1,24 @@
 // Shared by the files of digestcore._core. Each module's bindings live in
 // their own file and register an init function with DIGEST_PY_MODULE, so that
 // adding a module touches no shared file.
+//
+// Arguments: text that digestcore stores (ids, titles, names, ...) comes in
+// through text_arg / Str, which reject lone surrogates with
+// InvalidArgumentError and other types with a TypeError that names the
+// argument, instead of pybind11's "Unable to cast". Text that is only
+// analysed (normalize, parse_date, find) is read leniently by each module.
 #pragma once
 
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "digest/dates.hpp"
+#include "digest/model.hpp"
 #include "digest/result.hpp"
 
 namespace digest::python {
@@ -27,9 +36,12 @@ struct Registration {
 #define DIGEST_PY_MODULE(order, fn) \
   static ::digest::python::Registration digest_py_registration_##fn(order, fn)
 
-// Raises the Python exception that matches error.code (ParseError for
-// parse_error, ... ), with .line, .offset, .field, .file set.
+// Sets the Python exception that matches error.code (ParseError for
+// parse_error, ... ), with .line, .offset, .field, .file set. Needs the GIL.
+void set_error(const Error& error);
+// set_error, then throws py::error_already_set.
 [[noreturn]] void raise_error(const Error& error);
+[[noreturn]] void raise_error(ErrorCode code, std::string message, std::string field = {});
 
 template <class T>
 T unwrap(Result<T>&& r) {
@@ -45,4 +57,55 @@ inline void unwrap(Status&& s) {
 std::vector<std::size_t> byte_to_str_indices(std::string_view utf8,
                                              const std::vector<std::size_t>& byte_offsets);
 
+// ---- arguments -------------------------------------------------------------
+
+// The name of obj's type, for error messages.
+std::string type_name(py::handle obj);
+// The UTF-8 of a str. `what` names the argument in errors (and is the
+// error's .field; may be null): TypeError when obj is not a str,
+// InvalidArgumentError (a ValueError) when it holds a lone surrogate, which
+// no UTF-8 text can carry.
+std::string text_arg(py::handle obj, const char* what);
+// A list of str (any iterable of str, but not a str itself).
+std::vector<std::string> text_list_arg(py::handle obj, const char* what);
+// os.fspath(path) as UTF-8 (str or bytes paths).
+std::string path_arg(py::handle obj, const char* what = "path");
+
+// Text as an argument type in bound signatures: a str, converted with
+// text_arg's rules (the argument name is not known there, so errors say
+// "a str argument").
+struct Str {
+  std::string value;
+  operator const std::string&() const& { return value; }  // NOLINT: implicit by design
+  operator std::string&&() && { return std::move(value); }  // NOLINT
+};
+
+// ---- dates -----------------------------------------------------------------
+
+// date, or datetime (naive, or aware with a fixed offset) when there is a time.
+py::object datetime_to_python(const std::optional<DateTime>& dt);
+// None, NaN or NaT → nullopt; datetime.date, datetime.datetime or an ISO 8601
+// str → the DateTime; anything else TypeError. Years outside 1400–9999 are
+// InvalidArgumentError.
+std::optional<DateTime> datetime_from_python(py::handle o, const char* what);
+// Date parsing options from the Python arguments (dates.cpp).
+DateParseOptions date_options(const py::object& languages, const py::object& order,
+                              const py::object& reference);
+
 }  // namespace digest::python
+
+namespace pybind11::detail {
+template <>
+struct type_caster<digest::python::Str> {
+  PYBIND11_TYPE_CASTER(digest::python::Str, const_name("str"));
+  bool load(handle src, bool) {
+    if (!PyUnicode_Check(src.ptr())) return false;  // the dispatcher raises TypeError
+    value.value = digest::python::text_arg(src, nullptr);
+    return true;
+  }
+  static handle cast(const digest::python::Str& s, return_value_policy, handle) {
+    return PyUnicode_DecodeUTF8(s.value.data(), static_cast<Py_ssize_t>(s.value.size()),
+                                "surrogateescape");
+  }
+};
+}  // namespace pybind11::detail

@@ -1,104 +1,66 @@
-// Python bindings for the model, JSON import/export and digests.
+// Python bindings for the model, JSON import/export, curation and digests.
+//
+// Lifetimes (docs/python.md): a Post from a collection (iteration, indexing,
+// .posts, select) is a live view that holds the collection and the post's
+// index; a Post of a Digest is a read-only snapshot that holds the digest;
+// a Source handed out is a read-only copy. None of them can dangle. Locks:
+// objects.hpp.
 #include <pybind11/operators.h>
 
-#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
 
 #include "bindings.hpp"
-#include "digest/attribution.hpp"
+#include "digest/curate.hpp"
 #include "digest/digest.hpp"
 #include "digest/json.hpp"
 #include "digest/render.hpp"
+#include "objects.hpp"
 
 namespace digest::python {
 
 namespace {
 
-py::object datetime_module() {
-  static py::object* m = new py::object(py::module_::import("datetime"));
-  return *m;
+using CollectionPtr = std::shared_ptr<PyCollection>;
+using DigestPtr = std::shared_ptr<const Digest>;
+
+JsonFormat input_format(const std::optional<Str>& name) {
+  if (!name || name->value == "detect") return JsonFormat::detect;
+  const std::string& n = name->value;
+  if (n == "own") return JsonFormat::own;
+  if (n == "jsonl" || n == "json_lines") return JsonFormat::json_lines;
+  if (n == "jsonfeed" || n == "json_feed") return JsonFormat::json_feed;
+  if (n == "wordpress") return JsonFormat::wordpress;
+  raise_error(ErrorCode::invalid_argument,
+              "unknown format '" + n + "' (detect, own, jsonl, jsonfeed, wordpress)", "format");
 }
 
-// date, or datetime (naive, or aware with a fixed offset) when there is a time.
-py::object to_python(const std::optional<DateTime>& dt) {
-  if (!dt) return py::none();
-  py::object m = datetime_module();
-  int y = dt->date.year(), mo = dt->date.month(), d = dt->date.day();
-  if (!dt->seconds) {
-    if (dt->utc_offset_minutes) {
-      // A date with an offset but no time cannot be a datetime.date; keep midnight.
-      py::object tz = m.attr("timezone")(m.attr("timedelta")(py::arg("minutes") = *dt->utc_offset_minutes));
-      return m.attr("datetime")(y, mo, d, 0, 0, 0, 0, tz);
+JsonFormat output_format(const std::string& n) {
+  if (n == "own") return JsonFormat::own;
+  if (n == "jsonl" || n == "json_lines") return JsonFormat::json_lines;
+  if (n == "jsonfeed" || n == "json_feed") return JsonFormat::json_feed;
+  raise_error(ErrorCode::invalid_argument, "unknown format '" + n + "' (own, jsonl, jsonfeed)",
+              "format");
+}
+
+// C++ only (runs with the GIL released).
+std::string export_as(const Collection& c, JsonFormat format, bool pretty) {
+  switch (format) {
+    case JsonFormat::json_lines: return export_json_lines(c);
+    case JsonFormat::json_feed: {
+      FeedOptions o;
+      o.pretty = pretty;
+      return export_json_feed(c, o);
     }
-    return m.attr("date")(y, mo, d);
-  }
-  int s = *dt->seconds;
-  if (dt->utc_offset_minutes) {
-    py::object tz = m.attr("timezone")(m.attr("timedelta")(py::arg("minutes") = *dt->utc_offset_minutes));
-    return m.attr("datetime")(y, mo, d, s / 3600, (s / 60) % 60, s % 60, 0, tz);
-  }
-  return m.attr("datetime")(y, mo, d, s / 3600, (s / 60) % 60, s % 60);
-}
-
-std::optional<DateTime> from_python(const py::object& o, const char* what) {
-  if (o.is_none()) return std::nullopt;
-  if (py::isinstance<py::str>(o)) {
-    auto r = DateTime::from_iso(o.cast<std::string>());
-    if (!r.ok()) {
-      Error e = r.error();
-      e.field = what;
-      raise_error(e);
+    default: {
+      ExportOptions o;
+      o.pretty = pretty;
+      return export_json(c, o);
     }
-    return *r;
   }
-  py::object m = datetime_module();
-  if (py::isinstance(o, m.attr("datetime"))) {
-    DateTime dt(Date(o.attr("year").cast<unsigned short>(), o.attr("month").cast<unsigned short>(),
-                     o.attr("day").cast<unsigned short>()));
-    dt.seconds = o.attr("hour").cast<int>() * 3600 + o.attr("minute").cast<int>() * 60 +
-                 o.attr("second").cast<int>();
-    py::object off = o.attr("utcoffset")();
-    if (!off.is_none())
-      dt.utc_offset_minutes = static_cast<int>(off.attr("total_seconds")().cast<double>() / 60);
-    return dt;
-  }
-  if (py::isinstance(o, m.attr("date"))) {
-    return DateTime(Date(o.attr("year").cast<unsigned short>(), o.attr("month").cast<unsigned short>(),
-                         o.attr("day").cast<unsigned short>()));
-  }
-  throw py::type_error(std::string(what) + " must be a datetime.date, datetime.datetime, "
-                       "an ISO 8601 str or None");
-}
-
-Date to_date(const py::object& o, const char* what) {
-  auto dt = from_python(o, what);
-  if (!dt) throw py::type_error(std::string(what) + " must not be None");
-  return dt->date;
-}
-
-JsonFormat input_format(const std::optional<std::string>& name) {
-  if (!name || *name == "detect") return JsonFormat::detect;
-  if (*name == "own") return JsonFormat::own;
-  if (*name == "jsonl" || *name == "json_lines") return JsonFormat::json_lines;
-  if (*name == "jsonfeed" || *name == "json_feed") return JsonFormat::json_feed;
-  if (*name == "wordpress") return JsonFormat::wordpress;
-  raise_error(Error(ErrorCode::invalid_argument,
-                    "unknown format '" + *name + "' (detect, own, jsonl, jsonfeed, wordpress)"));
-}
-
-std::string export_as(const Collection& c, const std::string& format, bool pretty) {
-  if (format == "own") {
-    ExportOptions o;
-    o.pretty = pretty;
-    return export_json(c, o);
-  }
-  if (format == "jsonl" || format == "json_lines") return export_json_lines(c);
-  if (format == "jsonfeed" || format == "json_feed") {
-    FeedOptions o;
-    o.pretty = pretty;
-    return export_json_feed(c, o);
-  }
-  raise_error(Error(ErrorCode::invalid_argument,
-                    "unknown format '" + format + "' (own, jsonl, jsonfeed)"));
 }
 
 py::list skipped_list(const ImportReport& r) {
@@ -117,132 +79,321 @@ py::list skipped_list(const ImportReport& r) {
   return out;
 }
 
-ImportReport do_import(Collection& c, const py::object& data, std::optional<std::string> format,
-                       bool skip_bad_records, bool is_path, bool fill_from_attribution = false,
-                       const py::object& sources = py::none()) {
+// The bytes of a JSON argument: a view into an immutable str or bytes (kept
+// alive by the caller while the GIL is released), or a copy of a bytearray.
+struct JsonBytes {
+  std::string_view view;
+  std::string owned;
+};
+
+JsonBytes json_arg(const py::handle& data) {
+  JsonBytes b;
+  if (PyUnicode_Check(data.ptr())) {
+    Py_ssize_t n = 0;
+    const char* p = PyUnicode_AsUTF8AndSize(data.ptr(), &n);
+    if (!p) {
+      PyErr_Clear();
+      b.owned = text_arg(data, "data");  // raises: a lone surrogate
+    }
+    b.view = std::string_view(p, static_cast<std::size_t>(n));
+  } else if (PyBytes_Check(data.ptr())) {
+    b.view = std::string_view(PyBytes_AS_STRING(data.ptr()),
+                              static_cast<std::size_t>(PyBytes_GET_SIZE(data.ptr())));
+  } else if (PyByteArray_Check(data.ptr())) {
+    b.owned.assign(PyByteArray_AS_STRING(data.ptr()),
+                   static_cast<std::size_t>(PyByteArray_GET_SIZE(data.ptr())));
+    b.view = b.owned;
+  } else {
+    throw py::type_error("data must be str, bytes or bytearray (JSON text), not " +
+                         type_name(data));
+  }
+  return b;
+}
+
+constexpr const char* kDeprecatedImportArgs =
+    "import_json/import_file(fill_from_attribution=..., sources=...) is deprecated: import, "
+    "then call Collection.curate(sources=..., fill_from_attribution=True), which also files "
+    "posts under the registry and can tag entities";
+
+// Imports into pc (all or nothing unless skip_bad_records). With the
+// deprecated fill_from_attribution, the imported posts (only those) are then
+// filled from their attribution lines under the same exclusive lock, so no
+// other thread sees them half done and a failed import changes nothing.
+ImportReport do_import(PyCollection& pc, const py::object& data, const std::optional<Str>& format,
+                       bool skip_bad_records, bool is_path, bool fill_from_attribution,
+                       const py::object& sources) {
   ImportOptions o;
   o.format = input_format(format);
   o.skip_bad_records = skip_bad_records;
-  o.fill_from_attribution = fill_from_attribution;
-  // A SourceRegistry or OutletList (both OutletLookup) names the known outlets.
-  if (!sources.is_none()) o.outlets = sources.cast<const OutletLookup*>();
-  if (is_path) {
-    std::string path = py::str(py::module_::import("os").attr("fspath")(data));
-    Result<ImportReport> r = [&] {
-      py::gil_scoped_release release;
-      return import_file(c, path, o);
-    }();
-    return unwrap(std::move(r));
+  std::optional<LookupArg> lookup;
+  if (fill_from_attribution || !sources.is_none()) {
+    if (PyErr_WarnEx(PyExc_DeprecationWarning, kDeprecatedImportArgs, 1) < 0)
+      throw py::error_already_set();
+    lookup.emplace(sources);
   }
-  std::string bytes;
-  if (py::isinstance<py::bytes>(data)) bytes = data.cast<std::string>();
-  else if (py::isinstance<py::str>(data)) bytes = data.cast<std::string>();
-  else throw py::type_error("import_json takes str or bytes");
-  Result<ImportReport> r = [&] {
-    py::gil_scoped_release release;
-    return import_json(c, bytes, o);
+  std::string path;
+  JsonBytes bytes;
+  if (is_path) path = path_arg(data);
+  else bytes = json_arg(data);
+  Result<ImportReport> r = [&]() -> Result<ImportReport> {
+    py::gil_scoped_release nogil;
+    LockSet locks;
+    locks.exclusive(pc.mu);
+    if (lookup && lookup->mu) locks.shared(*lookup->mu);
+    locks.lock();
+    const std::size_t before = pc.c.size();
+    Result<ImportReport> res = is_path ? import_file(pc.c, path, o) : import_json(pc.c, bytes.view, o);
+    if (res.ok() && fill_from_attribution) {
+      for (std::size_t i = before; i < pc.c.size(); ++i)
+        apply_attribution(pc.mutable_post(i), lookup->lookup);
+    }
+    return res;
   }();
   return unwrap(std::move(r));
 }
 
-// Collection.import_file (IsPath) and Collection.import_json share one body.
-template <bool IsPath>
-ImportReport import_into(Collection& c, py::object input, std::optional<std::string> format,
-                         bool skip_bad_records, bool fill_from_attribution, py::object sources) {
-  return do_import(c, input, format, skip_bad_records, IsPath, fill_from_attribution, sources);
+Period week_arg(const std::string& week) {
+  try {
+    return unwrap(parse_iso_week(week));
+  } catch (const std::out_of_range&) {
+    // A week whose days fall outside the dates digestcore can hold (1400-9999).
+    raise_error(ErrorCode::parse_error,
+                "'" + week + "' is not an ISO week digestcore can date (years 1400-9999)", "week");
+  }
+}
+
+Date date_arg(py::handle o, const char* what) {
+  auto dt = datetime_from_python(o, what);
+  if (!dt) throw py::type_error(std::string(what) + " must not be None");
+  return dt->date;
+}
+
+// ---- views -----------------------------------------------------------------
+
+// Collection.posts: a live, read-only sequence of the collection's posts.
+struct CollectionPosts {
+  CollectionPtr coll;
+  std::size_t size() const {
+    return with_shared(coll->mu, [&] { return coll->c.size(); });
+  }
+};
+
+// iter(collection): yields views, also of posts added while iterating.
+struct PostIterator {
+  CollectionPtr coll;
+  std::size_t next = 0;
+};
+
+// A section of a Digest (kept alive by it).
+struct PySection {
+  DigestPtr digest;
+  std::size_t index = 0;
+  const DigestSection& get() const { return digest->sections[index]; }
+};
+
+py::list post_views(const CollectionPtr& c, const std::vector<std::size_t>& indices) {
+  py::list out(indices.size());
+  for (std::size_t k = 0; k < indices.size(); ++k) out[k] = py::cast(PyPost::view(c, indices[k]));
+  return out;
+}
+
+py::list frozen_sources(const std::vector<Source>& sources) {
+  py::list out(sources.size());
+  for (std::size_t k = 0; k < sources.size(); ++k) out[k] = py::cast(PySource::copy_of(sources[k]));
+  return out;
+}
+
+// ---- Post properties -------------------------------------------------------
+
+void def_text(py::class_<PyPost>& cls, const char* name, std::string Post::*member,
+              const char* doc) {
+  cls.def_property(
+      name, [member](const PyPost& p) { return p.read([member](const Post& q) { return q.*member; }); },
+      [member, name](PyPost& p, py::handle v) {
+        p.check_writable(name);
+        std::string s = text_arg(v, name);
+        p.write(name, [&](Post& q) { q.*member = std::move(s); });
+      },
+      doc);
+}
+
+void def_list(py::class_<PyPost>& cls, const char* name, std::vector<std::string> Post::*member,
+              const char* doc) {
+  cls.def_property(
+      name, [member](const PyPost& p) { return p.read([member](const Post& q) { return q.*member; }); },
+      [member, name](PyPost& p, py::handle v) {
+        p.check_writable(name);
+        std::vector<std::string> s = text_list_arg(v, name);
+        p.write(name, [&](Post& q) { q.*member = std::move(s); });
+      },
+      doc);
+}
+
+void def_date(py::class_<PyPost>& cls, const char* name, std::optional<DateTime> Post::*member,
+              const char* doc) {
+  cls.def_property(
+      name,
+      [member](const PyPost& p) {
+        return datetime_to_python(p.read([member](const Post& q) { return q.*member; }));
+      },
+      [member, name](PyPost& p, py::handle v) {
+        p.check_writable(name);
+        std::optional<DateTime> d = datetime_from_python(v, name);
+        p.write(name, [&](Post& q) { q.*member = d; });
+      },
+      doc);
+}
+
+void def_source_text(py::class_<PySource>& cls, const char* name, std::string Source::*member) {
+  cls.def_property(
+      name, [member](const PySource& s) { return s.s.*member; },
+      [member, name](PySource& s, py::handle v) {
+        s.check_writable(name);
+        s.s.*member = text_arg(v, name);
+      });
 }
 
 constexpr const char* kImportDoc =
-    "Adds the posts and sources of the input; all or nothing unless skip_bad_records. "
-    "fill_from_attribution fills empty authors, source, place and published_on from an "
-    "attribution line opening the excerpt, using `sources` (a SourceRegistry or "
-    "OutletList) to recognise outlets.";
+    "Adds the posts and sources of the input (a path for import_file; JSON str or bytes for "
+    "import_json); all or nothing unless skip_bad_records, in which case bad records are "
+    "skipped and listed in the report. format: detect (default), own, jsonl, jsonfeed, "
+    "wordpress. fill_from_attribution and sources are deprecated (DeprecationWarning): they "
+    "fill the imported posts from their attribution lines, as Collection.curate("
+    "fill_from_attribution=True) does for every post.";
 
 void init_core(py::module_& m) {
-  py::class_<Source>(m, "Source", "A news outlet: id, name, aliases in any script, url, "
-                                  "language (BCP 47), country (ISO 3166).")
-      .def(py::init([](std::string id, std::string name, std::vector<std::string> aliases,
-                       std::string url, std::string language, std::string country) {
-             Source s;
-             s.id = std::move(id);
-             s.name = std::move(name);
-             s.aliases = std::move(aliases);
-             s.url = std::move(url);
-             s.language = std::move(language);
-             s.country = std::move(country);
+  // ---- Source ----
+  py::class_<PySource> source(m, "Source",
+                              "A news outlet: id, name, aliases in any script, url, language "
+                              "(BCP 47), country (ISO 3166). Sources you make are yours to "
+                              "change; those a Collection, SourceRegistry or Digest hands out "
+                              "are read-only copies (copy() gives one you can change).");
+  source
+      .def(py::init([](py::handle id, py::handle name, py::handle aliases, py::handle url,
+                       py::handle language, py::handle country) {
+             PySource s;
+             s.s.id = text_arg(id, "id");
+             s.s.name = text_arg(name, "name");
+             s.s.aliases = text_list_arg(aliases, "aliases");
+             s.s.url = text_arg(url, "url");
+             s.s.language = text_arg(language, "language");
+             s.s.country = text_arg(country, "country");
              return s;
            }),
-           py::arg("id"), py::arg("name") = "", py::arg("aliases") = std::vector<std::string>{},
-           py::arg("url") = "", py::arg("language") = "", py::arg("country") = "")
-      .def_readwrite("id", &Source::id)
-      .def_readwrite("name", &Source::name)
-      .def_readwrite("aliases", &Source::aliases)
-      .def_readwrite("url", &Source::url)
-      .def_readwrite("language", &Source::language)
-      .def_readwrite("country", &Source::country)
-      .def(py::self == py::self)
-      .def("__repr__", [](const Source& s) { return "<digestcore.Source " + s.id + ">"; });
+           py::arg("id"), py::arg("name") = "", py::arg("aliases") = py::list(),
+           py::arg("url") = "", py::arg("language") = "", py::arg("country") = "");
+  def_source_text(source, "id", &Source::id);
+  def_source_text(source, "name", &Source::name);
+  def_source_text(source, "url", &Source::url);
+  def_source_text(source, "language", &Source::language);
+  def_source_text(source, "country", &Source::country);
+  source
+      .def_property(
+          "aliases", [](const PySource& s) { return s.s.aliases; },
+          [](PySource& s, py::handle v) {
+            s.check_writable("aliases");
+            s.s.aliases = text_list_arg(v, "aliases");
+          },
+          "A new list on each read: assign a whole list to change it.")
+      .def_property_readonly("read_only", [](const PySource& s) { return s.frozen; },
+                             "True for a copy handed out by a Collection, SourceRegistry or "
+                             "Digest (assignments raise AttributeError).")
+      .def("copy", [](const PySource& s) { return PySource{s.s, false}; },
+           "A copy you can change.")
+      .def("__copy__", [](const PySource& s) { return PySource{s.s, false}; })
+      .def("__deepcopy__", [](const PySource& s, py::handle) { return PySource{s.s, false}; },
+           py::arg("memo"))
+      .def(
+          "__eq__",
+          [](const PySource& a, const PySource& b) { return a.s == b.s; }, py::is_operator())
+      .def("__repr__", [](const PySource& s) { return "<digestcore.Source " + s.s.id + ">"; });
+  source.attr("__hash__") = py::none();
 
-  py::class_<Post>(m, "Post", "A clipping: title, link, dates, attribution, excerpt.")
-      .def(py::init([](std::string id, std::string title, std::string url, py::object posted_on,
-                       py::object published_on, std::vector<std::string> authors,
-                       std::string source, std::string place, std::string excerpt,
-                       std::string body, std::string language, std::vector<std::string> tags) {
+  // ---- Post ----
+  py::class_<PyPost> post(
+      m, "Post",
+      "A clipping: title, link, dates, attribution, excerpt. A Post you make is yours to "
+      "change. A Post from a Collection (iteration, indexing, .posts, select) is a live view: "
+      "it reads the collection's current post, and assigning to it changes the collection "
+      "(its id cannot change). A Post of a Digest is read-only. copy() gives a standalone "
+      "copy. List fields (authors, tags) give a new list on each read: assign a whole list.");
+  post.def(py::init([](py::handle id, py::handle title, py::handle url, py::handle posted_on,
+                       py::handle published_on, py::handle authors, py::handle source_,
+                       py::handle place, py::handle excerpt, py::handle body,
+                       py::handle language, py::handle tags) {
              Post p;
-             p.id = std::move(id);
-             p.title = std::move(title);
-             p.url = std::move(url);
-             p.posted_on = from_python(posted_on, "posted_on");
-             p.published_on = from_python(published_on, "published_on");
-             p.authors = std::move(authors);
-             p.source = std::move(source);
-             p.place = std::move(place);
-             p.excerpt = std::move(excerpt);
-             p.body = std::move(body);
-             p.language = std::move(language);
-             p.tags = std::move(tags);
-             return p;
+             p.id = text_arg(id, "id");
+             p.title = text_arg(title, "title");
+             p.url = text_arg(url, "url");
+             p.posted_on = datetime_from_python(posted_on, "posted_on");
+             p.published_on = datetime_from_python(published_on, "published_on");
+             p.authors = text_list_arg(authors, "authors");
+             p.source = text_arg(source_, "source");
+             p.place = text_arg(place, "place");
+             p.excerpt = text_arg(excerpt, "excerpt");
+             p.body = text_arg(body, "body");
+             p.language = text_arg(language, "language");
+             p.tags = text_list_arg(tags, "tags");
+             return PyPost::standalone(std::move(p));
            }),
            py::arg("id"), py::arg("title") = "", py::arg("url") = "",
            py::arg("posted_on") = py::none(), py::arg("published_on") = py::none(),
-           py::arg("authors") = std::vector<std::string>{}, py::arg("source") = "",
-           py::arg("place") = "", py::arg("excerpt") = "", py::arg("body") = "",
-           py::arg("language") = "", py::arg("tags") = std::vector<std::string>{})
-      .def_readwrite("id", &Post::id)
-      .def_readwrite("title", &Post::title)
-      .def_readwrite("url", &Post::url)
-      .def_property(
-          "posted_on", [](const Post& p) { return to_python(p.posted_on); },
-          [](Post& p, py::object v) { p.posted_on = from_python(v, "posted_on"); },
-          "When the curator posted the clipping: date, datetime or None.")
-      .def_property(
-          "published_on", [](const Post& p) { return to_python(p.published_on); },
-          [](Post& p, py::object v) { p.published_on = from_python(v, "published_on"); },
-          "When the outlet published the original: date, datetime or None.")
-      .def_property_readonly(
+           py::arg("authors") = py::list(), py::arg("source") = "", py::arg("place") = "",
+           py::arg("excerpt") = "", py::arg("body") = "", py::arg("language") = "",
+           py::arg("tags") = py::list());
+  def_text(post, "id", &Post::id, "Unique in a collection; read-only on a collection's post.");
+  def_text(post, "title", &Post::title, "The headline.");
+  def_text(post, "url", &Post::url, "Link to the original.");
+  def_date(post, "posted_on", &Post::posted_on,
+           "When the curator posted the clipping: date, datetime or None.");
+  def_date(post, "published_on", &Post::published_on,
+           "When the outlet published the original: date, datetime or None.");
+  def_list(post, "authors", &Post::authors, "A new list on each read: assign a whole list.");
+  def_text(post, "source", &Post::source, "A source id when known, else the outlet as written.");
+  def_text(post, "place", &Post::place, "Where the story was filed.");
+  def_text(post, "excerpt", &Post::excerpt, "The quoted passage (may open with an attribution line).");
+  def_text(post, "body", &Post::body, "Full text, when kept.");
+  def_text(post, "language", &Post::language, "BCP 47.");
+  def_list(post, "tags", &Post::tags, "A new list on each read: assign a whole list.");
+  post.def_property_readonly(
           "digest_date",
-          [](const Post& p) -> py::object {
-            auto d = p.digest_date();
-            return d ? to_python(DateTime(*d)) : py::object(py::none());
+          [](const PyPost& p) -> py::object {
+            auto d = p.read([](const Post& q) { return q.digest_date(); });
+            return d ? datetime_to_python(DateTime(*d)) : py::object(py::none());
           },
           "posted_on's date, else published_on's, else None.")
-      .def_readwrite("authors", &Post::authors)
-      .def_readwrite("source", &Post::source)
-      .def_readwrite("place", &Post::place)
-      .def_readwrite("excerpt", &Post::excerpt)
-      .def_readwrite("body", &Post::body)
-      .def_readwrite("language", &Post::language)
-      .def_readwrite("tags", &Post::tags)
       .def_property_readonly(
           "extra",
-          [](const Post& p) {
+          [](const PyPost& p) {
+            auto extra = p.read([](const Post& q) { return q.extra; });
             py::dict d;
-            for (const auto& f : p.extra) d[py::str(f.name)] = f.raw_json;
+            for (const auto& f : extra) d[py::str(f.name)] = f.raw_json;
             return d;
           },
-          "Fields digestcore does not know, as {name: raw JSON text}.")
-      .def(py::self == py::self)
-      .def("__repr__", [](const Post& p) { return "<digestcore.Post " + p.id + ">"; });
+          "Fields digestcore does not know, as a new dict {name: raw JSON text}.")
+      .def_property_readonly(
+          "read_only", [](const PyPost& p) { return static_cast<bool>(p.snapshot); },
+          "True for a post of a Digest (assignments raise AttributeError).")
+      .def_property_readonly(
+          "in_collection", [](const PyPost& p) { return static_cast<bool>(p.coll); },
+          "True for a live view of a collection's post (assignments change the collection).")
+      .def("copy", [](const PyPost& p) { return PyPost::standalone(p.copy()); },
+           "A standalone copy, yours to change, tied to no collection or digest.")
+      .def("__copy__", [](const PyPost& p) { return PyPost::standalone(p.copy()); })
+      .def("__deepcopy__", [](const PyPost& p, py::handle) { return PyPost::standalone(p.copy()); },
+           py::arg("memo"))
+      .def(
+          "__eq__",
+          [](const PyPost& a, const PyPost& b) {
+            if (&a == &b) return true;
+            return a.copy() == b.copy();
+          },
+          py::is_operator())
+      .def("__repr__", [](const PyPost& p) {
+        std::string id = p.read([](const Post& q) { return q.id; });
+        return "<digestcore.Post " + id + ">";
+      });
+  post.attr("__hash__") = py::none();
 
   py::class_<ImportReport>(m, "ImportReport", "What an import added and what it skipped.")
       .def_readonly("posts_added", &ImportReport::posts_added)
@@ -255,15 +406,88 @@ void init_core(py::module_& m) {
                " skipped=" + std::to_string(r.skipped.size()) + ">";
       });
 
-  py::class_<Collection>(m, "Collection",
-                         "Posts and sources, unique by id, in insertion order. Imports are all "
-                         "or nothing unless skip_bad_records=True.")
-      .def(py::init<>())
+  py::class_<CurateReport>(m, "CurateReport", "What Collection.curate changed.")
+      .def_readonly("posts_attributed", &CurateReport::posts_attributed,
+                    "Posts that gained a field from their attribution line.")
+      .def_readonly("sources_added", &CurateReport::sources_added,
+                    "Registry sources added to the collection.")
+      .def_readonly("posts_filed", &CurateReport::posts_filed,
+                    "Posts whose source was set to a registry id.")
+      .def_readonly("entity_tags_added", &CurateReport::entity_tags_added,
+                    "Entity tags added to posts.")
+      .def(
+          "to_dict",
+          [](const CurateReport& r) {
+            py::dict d;
+            d["posts_attributed"] = r.posts_attributed;
+            d["sources_added"] = r.sources_added;
+            d["posts_filed"] = r.posts_filed;
+            d["entity_tags_added"] = r.entity_tags_added;
+            return d;
+          },
+          "The four counts as a dict.")
+      .def("__repr__", [](const CurateReport& r) {
+        return "<digestcore.CurateReport posts_attributed=" + std::to_string(r.posts_attributed) +
+               " sources_added=" + std::to_string(r.sources_added) +
+               " posts_filed=" + std::to_string(r.posts_filed) +
+               " entity_tags_added=" + std::to_string(r.entity_tags_added) + ">";
+      });
+
+  // ---- views of a collection's posts ----
+  py::class_<PostIterator>(m, "PostIterator", "Iterator over a collection's posts (live views).")
+      .def("__iter__", [](py::object self) { return self; })
+      .def("__next__", [](PostIterator& it) {
+        std::size_t n = with_shared(it.coll->mu, [&] { return it.coll->c.size(); });
+        if (it.next >= n) throw py::stop_iteration();
+        return PyPost::view(it.coll, it.next++);
+      });
+
+  py::class_<CollectionPosts>(m, "CollectionPosts",
+                              "The posts of a collection as a live, read-only sequence of Post "
+                              "views: no post is copied. It grows when the collection does.")
+      .def("__len__", &CollectionPosts::size)
+      .def("__iter__", [](const CollectionPosts& v) { return PostIterator{v.coll, 0}; })
+      .def("__getitem__",
+           [](const CollectionPosts& v, py::handle key) -> py::object {
+             const std::size_t n = v.size();
+             if (PySlice_Check(key.ptr())) {
+               py::ssize_t start = 0, stop = 0, step = 0, length = 0;
+               if (!py::reinterpret_borrow<py::slice>(key).compute(
+                       static_cast<py::ssize_t>(n), &start, &stop, &step, &length))
+                 throw py::error_already_set();
+               std::vector<std::size_t> idx;
+               idx.reserve(static_cast<std::size_t>(length));
+               for (py::ssize_t k = 0, i = start; k < length; ++k, i += step)
+                 idx.push_back(static_cast<std::size_t>(i));
+               return post_views(v.coll, idx);
+             }
+             if (!PyIndex_Check(key.ptr()))
+               throw py::type_error("post indices must be integers or slices, not " +
+                                    type_name(key));
+             py::ssize_t i = PyNumber_AsSsize_t(key.ptr(), PyExc_IndexError);
+             if (i == -1 && PyErr_Occurred()) throw py::error_already_set();
+             if (i < 0) i += static_cast<py::ssize_t>(n);
+             if (i < 0 || static_cast<std::size_t>(i) >= n)
+               throw py::index_error("post index out of range");
+             return py::cast(PyPost::view(v.coll, static_cast<std::size_t>(i)));
+           },
+           py::arg("index"))
+      .def("__repr__", [](const CollectionPosts& v) {
+        return "<digestcore.CollectionPosts of " + std::to_string(v.size()) + " posts>";
+      });
+
+  // ---- Collection ----
+  py::class_<PyCollection, CollectionPtr>(
+      m, "Collection",
+      "Posts and sources, unique by id, in insertion order. Imports are all or nothing unless "
+      "skip_bad_records=True. Posts it hands out are live views (see Post). Safe to share "
+      "between threads: changes take the collection's lock exclusively, reads share it.")
+      .def(py::init([] { return std::make_shared<PyCollection>(); }))
       .def_static(
           "load",
-          [](py::object path, std::optional<std::string> format, bool skip_bad_records) {
-            Collection c;
-            do_import(c, path, format, skip_bad_records, true);
+          [](py::object path, std::optional<Str> format, bool skip_bad_records) {
+            auto c = std::make_shared<PyCollection>();
+            do_import(*c, path, format, skip_bad_records, true, false, py::none());
             return c;
           },
           py::arg("path"), py::kw_only(), py::arg("format") = py::none(),
@@ -271,124 +495,305 @@ void init_core(py::module_& m) {
           "A new collection read from a file (format: detect, own, jsonl, jsonfeed, wordpress).")
       .def_static(
           "from_json",
-          [](py::object data, std::optional<std::string> format, bool skip_bad_records) {
-            Collection c;
-            do_import(c, data, format, skip_bad_records, false);
+          [](py::object data, std::optional<Str> format, bool skip_bad_records) {
+            auto c = std::make_shared<PyCollection>();
+            do_import(*c, data, format, skip_bad_records, false, false, py::none());
             return c;
           },
           py::arg("data"), py::kw_only(), py::arg("format") = py::none(),
           py::arg("skip_bad_records") = false, "A new collection parsed from a str or bytes.")
-      .def("import_file", &import_into<true>, py::arg("path"), py::kw_only(),
-           py::arg("format") = py::none(), py::arg("skip_bad_records") = false,
-           py::arg("fill_from_attribution") = false, py::arg("sources") = py::none(),
-           kImportDoc)
-      .def("import_json", &import_into<false>, py::arg("data"), py::kw_only(),
-           py::arg("format") = py::none(), py::arg("skip_bad_records") = false,
-           py::arg("fill_from_attribution") = false, py::arg("sources") = py::none(),
-           kImportDoc)
+      .def(
+          "import_file",
+          [](PyCollection& c, py::object path, std::optional<Str> format, bool skip,
+             bool fill, py::object sources) {
+            return do_import(c, path, format, skip, true, fill, sources);
+          },
+          py::arg("path"), py::kw_only(), py::arg("format") = py::none(),
+          py::arg("skip_bad_records") = false, py::arg("fill_from_attribution") = false,
+          py::arg("sources") = py::none(), kImportDoc)
+      .def(
+          "import_json",
+          [](PyCollection& c, py::object data, std::optional<Str> format, bool skip, bool fill,
+             py::object sources) {
+            return do_import(c, data, format, skip, false, fill, sources);
+          },
+          py::arg("data"), py::kw_only(), py::arg("format") = py::none(),
+          py::arg("skip_bad_records") = false, py::arg("fill_from_attribution") = false,
+          py::arg("sources") = py::none(), kImportDoc)
+      .def(
+          "curate",
+          [](PyCollection& self, py::object sources, py::object entities,
+             bool fill_from_attribution, py::handle entity_tag_prefix, py::object languages,
+             py::object order, py::object reference, bool fuzzy, double min_score,
+             bool tag_title, bool tag_excerpt, bool tag_body) {
+            CurateOptions o;
+            o.fill_from_attribution = fill_from_attribution;
+            o.attribution.dates = date_options(languages, order, reference);
+            o.resolve.fuzzy = fuzzy;
+            o.resolve.min_fuzzy_score = min_score;
+            o.tagging.title = tag_title;
+            o.tagging.excerpt = tag_excerpt;
+            o.tagging.body = tag_body;
+            o.entity_tag_prefix = text_arg(entity_tag_prefix, "entity_tag_prefix");
+            const PySourceRegistry* registry = nullptr;
+            const PyGazetteer* gazetteer = nullptr;
+            if (!sources.is_none()) {
+              if (!py::isinstance<PySourceRegistry>(sources))
+                throw py::type_error("sources must be a SourceRegistry or None, not " +
+                                     type_name(sources));
+              registry = &sources.cast<const PySourceRegistry&>();
+              o.sources = &registry->r;
+            }
+            if (!entities.is_none()) {
+              if (!py::isinstance<PyGazetteer>(entities))
+                throw py::type_error("entities must be a Gazetteer or None, not " +
+                                     type_name(entities));
+              gazetteer = &entities.cast<const PyGazetteer&>();
+              o.entities = &gazetteer->g;
+            }
+            Result<CurateReport> r = [&]() -> Result<CurateReport> {
+              py::gil_scoped_release nogil;
+              LockSet locks;
+              locks.exclusive(self.mu);
+              if (registry) locks.shared(registry->mu);
+              if (gazetteer) locks.shared(gazetteer->mu);
+              locks.lock();
+              return curate(self.c, o);
+            }();
+            return unwrap(std::move(r));
+          },
+          py::arg("sources") = py::none(), py::arg("entities") = py::none(), py::kw_only(),
+          py::arg("fill_from_attribution") = false, py::arg("entity_tag_prefix") = "entity:",
+          py::arg("languages") = py::none(), py::arg("order") = py::none(),
+          py::arg("reference") = py::none(), py::arg("fuzzy") = true,
+          py::arg("min_score") = 0.85, py::arg("tag_title") = true,
+          py::arg("tag_excerpt") = true, py::arg("tag_body") = true,
+          "Runs the curation steps the CLI runs, in order, on every post: (1) with "
+          "fill_from_attribution, fill missing authors, source, place and published_on from "
+          "the attribution line opening the excerpt or body (languages, order and reference "
+          "as for parse_date; the registry names the outlets); (2) with sources (a "
+          "SourceRegistry), add the registry's sources the collection lacks and set each "
+          "post's source to the registry id of the outlet it names (fuzzy, min_score as for "
+          "SourceRegistry.resolve); (3) with entities (a Gazetteer), add entity_tag_prefix + "
+          "entity id to the tags of each post that mentions the entity (in the title, excerpt, "
+          "body as chosen). All or nothing; the GIL is released. Returns a CurateReport.")
       .def(
           "to_json",
-          [](const Collection& c, const std::string& format, bool pretty) {
-            std::string out;
-            {
-              py::gil_scoped_release release;
-              out = export_as(c, format, pretty);
-            }
-            return out;
+          [](const PyCollection& c, Str format, bool pretty) {
+            JsonFormat f = output_format(format.value);
+            return nogil_shared(c.mu, [&] { return export_as(c.c, f, pretty); });
           },
           py::arg("format") = "own", py::arg("pretty") = true,
           "The collection as JSON: own (default), jsonl or jsonfeed.")
       .def(
           "save",
-          [](const Collection& c, py::object path, const std::string& format) {
-            std::string p = py::str(py::module_::import("os").attr("fspath")(path));
-            std::string text = export_as(c, format, true);
-            std::ofstream f(p, std::ios::binary);
-            f.write(text.data(), static_cast<std::streamsize>(text.size()));
-            f.close();
-            if (!f) raise_error(Error(ErrorCode::io_error, p + ": cannot write file"));
+          [](const PyCollection& c, py::object path, Str format, bool pretty) {
+            JsonFormat f = output_format(format.value);
+            std::string p = path_arg(path);
+            Status s = nogil_shared(c.mu, [&] {
+              ExportOptions o;
+              o.pretty = pretty;
+              return export_file(c.c, p, f, o);
+            });
+            unwrap(std::move(s));
           },
-          py::arg("path"), py::arg("format") = "own")
-      .def("add_post", [](Collection& c, const Post& p) { unwrap(c.add_post(p)); }, py::arg("post"))
-      .def("add_source", [](Collection& c, const Source& s) { unwrap(c.add_source(s)); },
-           py::arg("source"))
+          py::arg("path"), py::arg("format") = "own", py::kw_only(), py::arg("pretty") = true,
+          "Writes the collection to a file (own, jsonl or jsonfeed) atomically: the file "
+          "holds the old or the new content, never a mix.")
+      .def(
+          "add_post",
+          [](PyCollection& c, const PyPost& p) {
+            Post copy = p.copy();
+            Status s = with_exclusive(c.mu, [&] { return c.c.add_post(std::move(copy)); });
+            unwrap(std::move(s));
+          },
+          py::arg("post"),
+          "Adds a copy of the post (later changes to `post` do not reach the collection; "
+          "collection[post.id] is the live view of the added post).")
+      .def(
+          "add_source",
+          [](PyCollection& c, const PySource& s) {
+            Source copy = s.s;
+            Status st = with_exclusive(c.mu, [&] { return c.c.add_source(std::move(copy)); });
+            unwrap(std::move(st));
+          },
+          py::arg("source"), "Adds a copy of the source.")
       .def_property_readonly(
-          "posts", [](const Collection& c) { return std::vector<Post>(c.posts().begin(), c.posts().end()); },
-          "A list of copies of the posts, in insertion order.")
+          "posts", [](const CollectionPtr& c) { return CollectionPosts{c}; },
+          "The posts as a live sequence of Post views (no copies), in insertion order.")
       .def_property_readonly(
           "sources",
-          [](const Collection& c) { return std::vector<Source>(c.sources().begin(), c.sources().end()); },
-          "A list of copies of the sources, in insertion order.")
+          [](const PyCollection& c) {
+            auto all = with_shared(c.mu, [&] {
+              return std::vector<Source>(c.c.sources().begin(), c.c.sources().end());
+            });
+            return frozen_sources(all);
+          },
+          "A list of read-only copies of the sources, in insertion order.")
       .def(
           "__getitem__",
-          [](const Collection& c, const std::string& id) {
-            const Post* p = c.find_post(id);
-            if (!p) raise_error(Error(ErrorCode::not_found, "no post with id '" + id + "'"));
-            return *p;
+          [](const CollectionPtr& c, Str id) {
+            auto i = with_shared(c->mu, [&] { return c->index_of(id.value); });
+            if (!i) raise_error(ErrorCode::not_found, "no post with id '" + id.value + "'");
+            return PyPost::view(c, *i);
           },
-          py::arg("id"))
-      .def("__contains__", [](const Collection& c, const std::string& id) { return c.find_post(id) != nullptr; })
+          py::arg("id"), "The live view of post `id`; NotFoundError (a KeyError) if none.")
+      .def("__contains__",
+           [](const PyCollection& c, py::handle id) {
+             if (!PyUnicode_Check(id.ptr())) return false;
+             std::string key = text_arg(id, "id");
+             return with_shared(c.mu, [&] { return c.c.find_post(key) != nullptr; });
+           })
       .def(
           "source",
-          [](const Collection& c, const std::string& id) {
-            const Source* s = c.find_source(id);
-            if (!s) raise_error(Error(ErrorCode::not_found, "no source with id '" + id + "'"));
-            return *s;
+          [](const PyCollection& c, Str id) {
+            auto s = with_shared(c.mu, [&]() -> std::optional<Source> {
+              const Source* p = c.c.find_source(id.value);
+              if (!p) return std::nullopt;
+              return *p;
+            });
+            if (!s) raise_error(ErrorCode::not_found, "no source with id '" + id.value + "'");
+            return PySource::copy_of(*s);
           },
-          py::arg("id"), "The source with this id; NotFoundError if none.")
-      .def("__len__", &Collection::size)
-      .def(
-          "__iter__",
-          [](const Collection& c) {
-            return py::make_iterator(c.posts().begin(), c.posts().end(),
-                                     py::return_value_policy::copy);
-          },
-          py::keep_alive<0, 1>())
+          py::arg("id"), "A read-only copy of the source with this id; NotFoundError if none.")
+      .def("__len__",
+           [](const PyCollection& c) { return with_shared(c.mu, [&] { return c.c.size(); }); })
+      .def("__iter__", [](const CollectionPtr& c) { return PostIterator{c, 0}; })
       .def(
           "select",
-          [](const Collection& c, py::object first, py::object last) {
-            std::vector<Post> out;
-            for (const Post* p : c.select(to_date(first, "first"), to_date(last, "last"))) out.push_back(*p);
-            return out;
+          [](const CollectionPtr& c, py::handle first, py::handle last) {
+            Date f = date_arg(first, "first"), l = date_arg(last, "last");
+            auto idx = nogil_shared(c->mu, [&] {
+              std::vector<std::size_t> out;
+              for (const Post* p : c->c.select(f, l))
+                out.push_back(static_cast<std::size_t>(p - c->c.posts().data()));
+              return out;
+            });
+            return post_views(c, idx);
           },
           py::arg("first"), py::arg("last"),
-          "Posts whose digest date is in [first, last], in insertion order.")
-      .def(py::self == py::self);
+          "Posts (live views) whose digest date is in [first, last], in insertion order.")
+      .def(
+          "__eq__",
+          [](const PyCollection& a, const PyCollection& b) {
+            if (&a == &b) return true;
+            py::gil_scoped_release nogil;
+            LockSet locks;
+            locks.shared(a.mu).shared(b.mu);
+            locks.lock();
+            return a.c == b.c;
+          },
+          py::is_operator())
+      .def("__repr__", [](const PyCollection& c) {
+        auto counts = with_shared(c.mu, [&] {
+          return std::make_pair(c.c.size(), c.c.sources().size());
+        });
+        return "<digestcore.Collection " + std::to_string(counts.first) + " posts, " +
+               std::to_string(counts.second) + " sources>";
+      });
+  m.attr("Collection").attr("__hash__") = py::none();
 
+  // ---- digests ----
   py::class_<Period>(m, "Period", "A span of days, first and last inclusive.")
-      .def_property_readonly("first", [](const Period& p) { return to_python(DateTime(p.first)); })
-      .def_property_readonly("last", [](const Period& p) { return to_python(DateTime(p.last)); })
+      .def_property_readonly("first",
+                             [](const Period& p) { return datetime_to_python(DateTime(p.first)); })
+      .def_property_readonly("last",
+                             [](const Period& p) { return datetime_to_python(DateTime(p.last)); })
       .def_readonly("label", &Period::label)
       .def("__repr__", [](const Period& p) { return "<digestcore.Period " + p.label + ">"; });
 
-  py::class_<DigestSection>(m, "DigestSection", "The posts of one source in a digest.")
-      .def_readonly("source", &DigestSection::source_id)
-      .def_readonly("heading", &DigestSection::heading)
-      .def_readonly("posts", &DigestSection::posts);
+  py::class_<PySection>(m, "DigestSection", "The posts of one source in a digest (read-only).")
+      .def_property_readonly("source", [](const PySection& s) { return s.get().source_id; },
+                             "The source id ('' for posts with no source).")
+      .def_property_readonly("heading", [](const PySection& s) { return s.get().heading; },
+                             "The source's name, or its id when the collection lacks it.")
+      .def_property_readonly(
+          "source_record",
+          [](const PySection& s) -> py::object {
+            const auto& src = s.get().source;
+            if (!src) return py::none();
+            return py::cast(PySource::copy_of(*src));
+          },
+          "The collection's Source for this section (a read-only copy), or None.")
+      .def_property_readonly(
+          "posts",
+          [](const PySection& s) {
+            const auto& posts = s.get().posts;
+            py::list out(posts.size());
+            for (std::size_t k = 0; k < posts.size(); ++k)
+              out[k] = py::cast(PyPost::frozen(std::shared_ptr<const Post>(s.digest, &posts[k])));
+            return out;
+          },
+          "The section's posts, read-only, by digest date, then title, then id.")
+      .def("__len__", [](const PySection& s) { return s.get().posts.size(); })
+      .def("__repr__", [](const PySection& s) {
+        return "<digestcore.DigestSection " + s.get().heading + ": " +
+               std::to_string(s.get().posts.size()) + " posts>";
+      });
 
-  py::class_<Digest>(m, "Digest", "Posts of a period grouped by source, ordered by date.")
+  py::class_<Digest, std::shared_ptr<Digest>>(
+      m, "Digest",
+      "Posts of a period grouped by source, ordered by date. Holds its own copies of the "
+      "posts (read-only), so it outlives the collection.")
       .def_readonly("title", &Digest::title)
       .def_readonly("period", &Digest::period)
-      .def_readonly("sections", &Digest::sections)
+      .def_property_readonly(
+          "sections",
+          [](const std::shared_ptr<Digest>& d) {
+            py::list out(d->sections.size());
+            for (std::size_t k = 0; k < d->sections.size(); ++k)
+              out[k] = py::cast(PySection{d, k});
+            return out;
+          },
+          "The sections, by heading.")
       .def("__len__", &Digest::post_count)
-      .def("to_markdown", [](const Digest& d) { return render_markdown(d); })
-      .def("to_json", [](const Digest& d, bool pretty) { return render_json(d, pretty); },
-           py::arg("pretty") = true);
+      .def("to_markdown",
+           [](const Digest& d) {
+             py::gil_scoped_release nogil;
+             return render_markdown(d);
+           })
+      .def(
+          "to_json",
+          [](const Digest& d, bool pretty) {
+            py::gil_scoped_release nogil;
+            return render_json(d, pretty);
+          },
+          py::arg("pretty") = true)
+      .def(
+          "to_json_feed",
+          [](const Digest& d, std::optional<Str> title, Str home_page_url, Str feed_url,
+             bool pretty) {
+            FeedOptions o;
+            if (title) o.title = std::move(*title).value;
+            o.home_page_url = std::move(home_page_url).value;
+            o.feed_url = std::move(feed_url).value;
+            o.pretty = pretty;
+            py::gil_scoped_release nogil;
+            return render_json_feed(d, o);
+          },
+          py::arg("title") = py::none(), py::arg("home_page_url") = "",
+          py::arg("feed_url") = "", py::arg("pretty") = true,
+          "The digest's posts as a JSON Feed 1.1, in digest order; the feed's title is the "
+          "digest's unless `title` is given.")
+      .def("__repr__", [](const Digest& d) {
+        return "<digestcore.Digest " + d.period.label + ": " + std::to_string(d.post_count()) +
+               " posts in " + std::to_string(d.sections.size()) + " sections>";
+      });
 
   m.def(
       "build_digest",
-      [](const Collection& c, const std::string& week, std::string title) {
-        Period period = unwrap(parse_iso_week(week));
+      [](const PyCollection& c, Str week, Str title) {
+        Period period = week_arg(week.value);
         DigestOptions o;
-        o.title = std::move(title);
-        py::gil_scoped_release release;
-        return build_digest(c, period, o);
+        o.title = std::move(title).value;
+        return nogil_shared(c.mu, [&] {
+          return std::make_shared<Digest>(build_digest(c.c, period, o));
+        });
       },
       py::arg("collection"), py::arg("week"), py::kw_only(), py::arg("title") = "",
       "The digest of an ISO week such as '2021-W33'.");
   m.def(
-      "iso_week",
-      [](const std::string& week) { return unwrap(parse_iso_week(week)); }, py::arg("week"),
+      "iso_week", [](Str week) { return week_arg(week.value); }, py::arg("week"),
       "The Period of an ISO week such as '2021-W33'; ParseError if it is not one.");
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "bindings.hpp"
+#include "objects.hpp"
 #include "digest/attribution.hpp"
 #include "digest/dates.hpp"
 
@@ -50,7 +51,7 @@ void take_utf8(const py::handle& obj, Utf8& out, const char* what) {
 
 DateOrder order_of(const py::object& o) {
   if (o.is_none()) return DateOrder::unspecified;
-  std::string s = py::str(o);
+  std::string s = text_arg(py::str(o), "order");
   if (s == "DMY" || s == "dmy") return DateOrder::dmy;
   if (s == "MDY" || s == "mdy") return DateOrder::mdy;
   if (s == "YMD" || s == "ymd") return DateOrder::ymd;
@@ -62,7 +63,7 @@ std::optional<Date> reference_of(const py::object& o) {
   if (o.is_none()) return std::nullopt;
   py::object& m = datetime_module();
   if (py::isinstance<py::str>(o)) {
-    auto r = DateTime::from_iso(o.cast<std::string>());
+    auto r = DateTime::from_iso(text_arg(o, "reference"));
     if (!r.ok()) {
       Error e = r.error();
       e.code = ErrorCode::invalid_argument;
@@ -85,10 +86,11 @@ std::vector<std::string> languages_of(const py::object& o) {
   std::vector<std::string> out;
   if (o.is_none()) return out;
   if (py::isinstance<py::str>(o)) {
-    out.push_back(o.cast<std::string>());
+    out.push_back(text_arg(o, "languages"));
     return out;
   }
-  for (py::handle h : o) out.push_back(py::str(h).cast<std::string>());
+  if (PyBytes_Check(o.ptr())) throw py::type_error("languages must be a str or a list of str, not bytes");
+  for (py::handle h : o) out.push_back(text_arg(py::str(h), "languages"));
   return out;
 }
 
@@ -263,43 +265,6 @@ PyAttribution wrap(Attribution a, std::string_view line) {
   return p;
 }
 
-// The `sources` argument: None, an OutletLookup (OutletList, SourceRegistry),
-// a dict {id: name or [names]}, or an iterable of digestcore.Source.
-struct LookupArg {
-  std::unique_ptr<SimpleOutletList> own;
-  const OutletLookup* lookup = nullptr;
-  py::object keep;  // keeps a Python-owned lookup alive during the call
-
-  explicit LookupArg(const py::object& sources) {
-    if (sources.is_none()) return;
-    if (py::isinstance<OutletLookup>(sources)) {
-      keep = sources;
-      lookup = sources.cast<const OutletLookup*>();
-      return;
-    }
-    own = std::make_unique<SimpleOutletList>();
-    if (py::isinstance<py::dict>(sources)) {
-      for (auto item : sources.cast<py::dict>()) {
-        std::string id = py::str(item.first);
-        if (py::isinstance<py::str>(item.second)) {
-          own->add(id, item.second.cast<std::string>());
-        } else {
-          for (py::handle n : item.second) own->add(id, py::str(n).cast<std::string>());
-        }
-        own->add(id, id);
-      }
-    } else {
-      for (py::handle h : sources) {
-        if (!py::isinstance<Source>(h))
-          throw py::type_error("sources must be None, an OutletList, a dict {id: names} or "
-                               "an iterable of digestcore.Source");
-        own->add(h.cast<const Source&>());
-      }
-    }
-    lookup = own.get();
-  }
-};
-
 py::object parse_attribution_py(const py::handle& line, const py::object& sources,
                                 const py::object& languages, const py::object& order,
                                 const py::object& reference) {
@@ -311,6 +276,8 @@ py::object parse_attribution_py(const py::handle& line, const py::object& source
   std::optional<Attribution> a;
   {
     py::gil_scoped_release release;
+    std::shared_lock<std::shared_mutex> lock;
+    if (lookup.mu) lock = std::shared_lock<std::shared_mutex>(const_cast<std::shared_mutex&>(*lookup.mu));
     a = parse_attribution(t.view, lookup.lookup, o);
   }
   if (!a) return py::none();
@@ -442,22 +409,37 @@ void init_dates(py::module_& m) {
   m.attr("DATE_LANGUAGES") = py::tuple(py::cast(supported_date_languages()));
 
   // ---- attribution ----
-  py::class_<OutletLookup>(m, "OutletLookup",
+  py::class_<PyOutletLookup>(m, "OutletLookup",
                            "Anything that names known outlets (OutletList, SourceRegistry).");
-  py::class_<SimpleOutletList, OutletLookup>(
-      m, "OutletList", "Outlets by the search key of their names and aliases.")
+  py::class_<PyOutletList, PyOutletLookup>(
+      m, "OutletList",
+      "Outlets by the search key of their names and aliases. Safe to share between threads: "
+      "add() takes its lock exclusively, find() shares it.")
       .def(py::init([](py::object sources) {
+             auto out = std::make_unique<PyOutletList>();
              LookupArg arg(sources);
-             if (arg.own) return std::move(*arg.own);
-             return SimpleOutletList();
+             if (arg.own) out->l = std::move(*arg.own);
+             return out;
            }),
-           py::arg("sources") = py::none())
-      .def("add", py::overload_cast<std::string_view, std::string_view>(&SimpleOutletList::add),
-           py::arg("id"), py::arg("name"),
-           "Adds a name of outlet `id`; False when the name belongs to another id.")
-      .def("find", &SimpleOutletList::find_outlet, py::arg("text"),
-           "The id of the outlet `text` names, or None.")
-      .def("__len__", &SimpleOutletList::size);
+           py::arg("sources") = py::none(),
+           "sources: None, a dict {id: name or [names]} or an iterable of Source.")
+      .def(
+          "add",
+          [](PyOutletList& l, Str id, Str name) {
+            return nogil_exclusive(l.mu, [&] { return l.l.add(id.value, name.value); });
+          },
+          py::arg("id"), py::arg("name"),
+          "Adds a name of outlet `id`; False when the name belongs to another id.")
+      .def(
+          "find",
+          [](const PyOutletList& l, const py::handle& text) {
+            Utf8 t;
+            take_utf8(text, t, "text");
+            return nogil_shared(l.mu, [&] { return l.l.find_outlet(t.view); });
+          },
+          py::arg("text"), "The id of the outlet `text` names, or None.")
+      .def("__len__",
+           [](const PyOutletList& l) { return with_shared(l.mu, [&] { return l.l.size(); }); });
 
   py::class_<PyAttribution>(m, "Attribution",
                             "The header of a clipping: authors, outlet, place, date, excerpt.")
@@ -503,16 +485,50 @@ void init_dates(py::module_& m) {
         "objects; it tells outlets from authors and places.");
   m.def(
       "apply_attribution",
-      [](Post& post, const py::object& sources) {
+      [](PyPost& post, const py::object& sources, py::object languages, py::object order,
+         py::object reference) {
+        post.check_writable("authors");
         LookupArg lookup(sources);
-        return apply_attribution(post, lookup.lookup);
+        AttributionOptions o;
+        o.dates = options_of(languages, order, reference);
+        if (post.coll) {
+          // A collection's post: changed in place, under the collection's lock.
+          py::gil_scoped_release nogil;
+          LockSet locks;
+          locks.exclusive(post.coll->mu);
+          if (lookup.mu) locks.shared(*lookup.mu);
+          locks.lock();
+          return apply_attribution(post.coll->mutable_post(post.index), lookup.lookup, o);
+        }
+        // A standalone post: filled on a copy with the GIL released, then written back.
+        Post copy = *post.own;
+        bool changed;
+        {
+          py::gil_scoped_release nogil;
+          std::shared_lock<std::shared_mutex> lock;
+          if (lookup.mu)
+            lock = std::shared_lock<std::shared_mutex>(const_cast<std::shared_mutex&>(*lookup.mu));
+          changed = apply_attribution(copy, lookup.lookup, o);
+        }
+        if (changed) *post.own = std::move(copy);
+        return changed;
       },
-      py::arg("post"), py::arg("sources") = py::none(),
+      py::arg("post"), py::arg("sources") = py::none(), py::kw_only(),
+      py::arg("languages") = py::none(), py::arg("order") = py::none(),
+      py::arg("reference") = py::none(),
       "Fills the post's missing authors, source, place and published_on from an attribution "
-      "line opening its excerpt (else body); the text is kept. True when a field was filled.");
+      "line opening its excerpt (else body); the text is kept. True when a field was filled. "
+      "A collection's post (a live view) is changed in the collection; a Digest's post is "
+      "read-only (AttributeError). Collection.curate(fill_from_attribution=True) does this "
+      "for every post of a collection.");
 }
 
 }  // namespace
+
+DateParseOptions date_options(const py::object& languages, const py::object& order,
+                              const py::object& reference) {
+  return options_of(languages, order, reference);
+}
 
 DIGEST_PY_MODULE(30, init_dates);
 

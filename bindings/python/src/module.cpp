@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <utility>
 
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+
 #include "bindings.hpp"
+#include "objects.hpp"
 
 namespace digest::python {
 
@@ -56,11 +59,33 @@ void init_exceptions(py::module_& m) {
                               "A bug in digestcore.");
 }
 
+// C++ exceptions that must not reach Python as pybind11's defaults
+// (RuntimeError "Unable to cast…", IndexError for an out-of-range date).
+void init_translators() {
+  py::register_local_exception_translator([](std::exception_ptr p) {
+    if (!p) return;
+    try {
+      std::rethrow_exception(p);
+    } catch (const BindingBug& e) {
+      set_error(Error(ErrorCode::internal, e.what()));
+    } catch (const boost::gregorian::bad_year& e) {
+      set_error(Error(ErrorCode::invalid_argument,
+                      std::string("date out of range: ") + e.what()));
+    } catch (const boost::gregorian::bad_month& e) {
+      set_error(Error(ErrorCode::invalid_argument, std::string("bad date: ") + e.what()));
+    } catch (const boost::gregorian::bad_day_of_month& e) {
+      set_error(Error(ErrorCode::invalid_argument, std::string("bad date: ") + e.what()));
+    } catch (const py::cast_error& e) {
+      PyErr_SetString(PyExc_TypeError, (std::string("wrong argument type: ") + e.what()).c_str());
+    }
+  });
+}
+
 }  // namespace
 
 Registration::Registration(int order, InitFunction fn) { registry().emplace_back(order, fn); }
 
-void raise_error(const Error& error) {
+void set_error(const Error& error) {
   Exceptions& e = exceptions();
   py::object type;
   switch (error.code) {
@@ -75,15 +100,31 @@ void raise_error(const Error& error) {
     case ErrorCode::limit_exceeded: type = e.limit; break;
     default: type = e.internal; break;
   }
-  py::object exc = type(error.to_string());
+  // Messages carry input (ids, paths) that need not be valid UTF-8:
+  // "replace" keeps a bad byte from turning the error into UnicodeDecodeError.
+  auto text = [](const std::string& s) {
+    return py::reinterpret_steal<py::object>(
+        PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace"));
+  };
+  py::object exc = type(text(error.to_string()));
   exc.attr("code") = error_code_name(error.code);
   exc.attr("line") = error.line;
   exc.attr("offset") = error.offset ? py::object(py::int_(*error.offset)) : py::object(py::none());
-  exc.attr("field") = error.field;
-  exc.attr("file") = error.file;
-  exc.attr("message") = error.message;
+  exc.attr("field") = text(error.field);
+  exc.attr("file") = text(error.file);
+  exc.attr("message") = text(error.message);
   PyErr_SetObject(type.ptr(), exc.ptr());
+}
+
+void raise_error(const Error& error) {
+  set_error(error);
   throw py::error_already_set();
+}
+
+void raise_error(ErrorCode code, std::string message, std::string field) {
+  Error e(code, std::move(message));
+  e.field = std::move(field);
+  raise_error(e);
 }
 
 std::vector<std::size_t> byte_to_str_indices(std::string_view s,
@@ -115,6 +156,7 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "digestcore native core (use the digestcore package, not this module).";
   m.attr("__version__") = DIGEST_VERSION_STRING_PY;
   init_exceptions(m);
+  init_translators();
   auto& r = registry();
   std::stable_sort(r.begin(), r.end(),
                    [](const auto& a, const auto& b) { return a.first < b.first; });
