@@ -135,6 +135,16 @@ ImportReport do_import(PyCollection& pc, const py::object& data, const std::opti
   JsonBytes bytes;
   if (is_path) path = path_arg(data);
   else bytes = json_arg(data);
+  // Ctrl-C: the importer asks every few thousand records; a pending signal
+  // stops it with the collection unchanged, and its exception
+  // (KeyboardInterrupt) is raised once the import has returned.
+  bool interrupted = false;
+  o.should_stop = [&interrupted] {
+    py::gil_scoped_acquire gil;
+    if (PyErr_CheckSignals() == 0) return false;
+    interrupted = true;
+    return true;
+  };
   Result<ImportReport> r = [&]() -> Result<ImportReport> {
     py::gil_scoped_release nogil;
     LockSet locks;
@@ -149,6 +159,7 @@ ImportReport do_import(PyCollection& pc, const py::object& data, const std::opti
     }
     return res;
   }();
+  if (interrupted) throw py::error_already_set();
   return unwrap(std::move(r));
 }
 
