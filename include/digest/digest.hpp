@@ -22,8 +22,9 @@ struct Period {
 
 // "2021-W33" (also "2021W33", "2021-w33"): Monday to Sunday of that ISO week.
 DG_API Result<Period> parse_iso_week(std::string_view text);
-// The ISO week that contains `day`.
-DG_API Period iso_week_of(Date day);
+// The ISO week that contains `day`; invalid_argument when that week reaches
+// outside the dates a Date holds (1400-01-01 to 9999-12-31).
+DG_API Result<Period> iso_week_of(Date day);
 
 struct DigestSection {
   std::string source_id;  // empty for posts with no source

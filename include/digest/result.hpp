@@ -43,7 +43,10 @@ struct DG_API Error {
   std::string field;  // JSON path of the offending field, e.g. "posts[3].title"
 
   Error() = default;
-  Error(ErrorCode c, std::string msg) : code(c), message(std::move(msg)) {}
+  // The message is kept one line and bounded: line breaks, control and
+  // bidi-override characters in it are escaped (\n, \x1b, \u202e) and ill-formed
+  // UTF-8 shown as \xNN, so quoting input in a message is always safe.
+  Error(ErrorCode c, std::string msg);
 
   // One line: "FILE:LINE: byte OFFSET: field FIELD: MESSAGE" (parts that are
   // unknown are left out).

@@ -300,6 +300,8 @@ void set_place(std::string_view line, const std::vector<Part>& parts, std::size_
 void assign_roles(std::string_view line, std::vector<Part>& parts, bool by,
                   const OutletLookup* registry, Attribution& a) {
   const std::size_t n = parts.size();
+  // No registry named anything here (nor, with no parts, could it).
+  a.method = "heuristic";
   if (n == 0) return;
   // 1. The registry names the outlet.
   if (registry) {

@@ -89,23 +89,9 @@ DG_API int dg_digest_build_week_of(const dg_collection* collection, const dg_ymd
     if (!out) return dg::null_argument("out");
     digest::Date d;
     if (int st = dg::read_ymd(*day, d, "day"); st != DG_OK) return st;
-    // The week (or the next year's first week, which iso_week_of looks at)
-    // may reach outside the dates 1400 to 9999: Boost then throws, or
-    // gives a date whose year it cannot read back.
-    digest::Period week;
-    bool outside = false;
-    try {
-      week = digest::iso_week_of(d);
-      outside = week.first.is_special() || week.last.is_special() ||
-                week.first < digest::Date(1400, 1, 1) || week.last > digest::Date(9999, 12, 31);
-    } catch (const std::out_of_range&) {
-      outside = true;
-    }
-    if (outside)
-      return dg::set_error(DG_E_INVALID_ARGUMENT,
-                           "the ISO week of that day reaches outside the years 1400 to 9999",
-                           "day");
-    return build(collection, std::move(week), opts, out);
+    auto week = digest::iso_week_of(d);
+    if (!week.ok()) return dg::set_error(week.error());
+    return build(collection, std::move(week).value(), opts, out);
   });
 }
 

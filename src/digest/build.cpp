@@ -65,14 +65,23 @@ Result<Period> parse_iso_week(std::string_view s) {
   return Period{monday, monday + boost::gregorian::days(6), week_label(year, week)};
 }
 
-Period iso_week_of(Date day) {
-  int year = day.year();
-  // The ISO year may differ from the calendar year near January 1st.
-  if (day >= iso_week_one_monday(year + 1)) ++year;
-  else if (day < iso_week_one_monday(year)) --year;
-  Date first_monday = iso_week_one_monday(year);
-  int week = static_cast<int>((day - first_monday).days() / 7) + 1;
-  Date monday = first_monday + boost::gregorian::weeks(week - 1);
+Result<Period> iso_week_of(Date day) {
+  if (day.is_special()) return Error(ErrorCode::invalid_argument, "not a date");
+  // Monday to Sunday around the day; its Thursday names the ISO year, and
+  // the week number counts from the week holding that year's first Thursday.
+  const int from_monday = (day.day_of_week().as_number() + 6) % 7;
+  const auto first = day.day_number() - from_monday;
+  if (first < Date(1400, 1, 1).day_number() || first + 6 > Date(9999, 12, 31).day_number()) {
+    Error e(ErrorCode::invalid_argument,
+            "the ISO week of " + boost::gregorian::to_iso_extended_string(day) +
+                " reaches outside the years 1400 to 9999");
+    e.field = "day";
+    return e;
+  }
+  const Date monday = day - boost::gregorian::days(from_monday);
+  const Date thursday = monday + boost::gregorian::days(3);
+  const int year = thursday.year();
+  const int week = static_cast<int>((thursday.day_of_year() - 1) / 7) + 1;
   return Period{monday, monday + boost::gregorian::days(6), week_label(year, week)};
 }
 

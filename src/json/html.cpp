@@ -233,8 +233,14 @@ class TextSink {
       return;
     }
     if (breaks_ > 0) {
+      // White space before a break goes (preformatted text may have left
+      // some); breaks already written count towards the ones asked for, so
+      // there are never more than two in a row and none at the start.
       while (!out_.empty() && (out_.back() == ' ' || out_.back() == '\t')) out_.pop_back();
-      out_.append(static_cast<std::size_t>(breaks_), '\n');
+      int have = 0;
+      for (auto it = out_.rbegin(); it != out_.rend() && *it == '\n'; ++it) ++have;
+      if (!out_.empty() && have < breaks_)
+        out_.append(static_cast<std::size_t>(breaks_ - have), '\n');
     } else if (space_) {
       out_ += ' ';
     }

@@ -92,7 +92,9 @@ std::string_view Importer::prepare(std::string_view json) {
     json.remove_prefix(3);
     shift_ = 3;
   }
-  if (blank(json)) {
+  // Empty input is no document; but JSON Lines asked for by name may hold
+  // no lines (an empty collection exports to that).
+  if (blank(json) && !(mode_ == Mode::collection && opt_.format == JsonFormat::json_lines)) {
     buf_ = json;
     fail(ErrorCode::parse_error, "the input is empty", json.data(), true);
   }

@@ -50,7 +50,8 @@ std::string Importer::render_path() const {
       out += ']';
     } else {
       if (!out.empty()) out += '.';
-      out.append(s.key);
+      // Keys are the input's: shown escaped and bounded, like any quote of it.
+      detail::append_for_message(out, s.key, 120);
     }
   }
   return out;

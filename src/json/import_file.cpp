@@ -125,7 +125,7 @@ Result<ImportReport> Importer::import_file(const std::string& path) {
       eof = n < kReadChunk;
       have += n;
     }
-    if (!any) {
+    if (!any && opt_.format != JsonFormat::json_lines) {  // JSON Lines by name may be empty
       buf_ = {};
       line_ = 0;
       fail(ErrorCode::parse_error, "the input is empty", nullptr, true);

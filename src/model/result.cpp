@@ -22,6 +22,10 @@ const char* error_code_name(ErrorCode code) noexcept {
   return "unknown error";
 }
 
+Error::Error(ErrorCode c, std::string msg) : code(c) {
+  detail::append_for_message(message, msg, 2048);
+}
+
 // One line, bounded, whatever the input put in the parts: line breaks,
 // controls and bidi overrides are shown escaped, long parts are cut on a
 // character boundary (text/safe.hpp).

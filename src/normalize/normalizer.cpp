@@ -407,7 +407,23 @@ Result<std::string> Normalizer::latin_key(std::string_view text) const {
   if (detail::is_ascii(*key)) return key;
   auto latin = transliterate(*key);
   if (!latin) return latin;
-  return search_key(*latin);
+  auto folded = search_key(*latin);
+  if (!folded) return folded;
+  // What Any-Latin does not know (Mongolian, Yi, Cherokee, …) stays in its
+  // script: the key keeps its promise of [a-z0-9 ] by leaving it out.
+  std::string out;
+  out.reserve(folded->size());
+  bool space = false;
+  for (char c : *folded) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+      if (space && !out.empty()) out += ' ';
+      space = false;
+      out += c;
+    } else if (c == ' ') {
+      space = true;
+    }
+  }
+  return out;
 }
 
 std::string Normalizer::dominant_script(std::string_view text) const {

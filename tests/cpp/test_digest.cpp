@@ -23,9 +23,26 @@ TEST(IsoWeek, ParsesAndBoundsWeeks) {
   }
 }
 
+TEST(IsoWeek, WeekOfDayAtTheEdgesOfTheCalendar) {
+  // 1400-01-01 is a Wednesday: its week starts in 1399.
+  EXPECT_FALSE(iso_week_of(Date(1400, 1, 1)).ok());
+  EXPECT_FALSE(iso_week_of(Date(1400, 1, 5)).ok());
+  auto first = iso_week_of(Date(1400, 1, 6));  // the first Monday
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->first, Date(1400, 1, 6));
+  // 9999-12-31 is a Friday: its week ends in 10000.
+  EXPECT_FALSE(iso_week_of(Date(9999, 12, 31)).ok());
+  auto last = iso_week_of(Date(9999, 12, 26));
+  ASSERT_TRUE(last.ok());
+  EXPECT_EQ(last->label, "9999-W51");
+  EXPECT_EQ(iso_week_of(Date(9999, 1, 1))->label, "9998-W53");
+  EXPECT_EQ(iso_week_of(Date(2021, 1, 3))->label, "2020-W53");
+  EXPECT_EQ(iso_week_of(Date(2024, 12, 30))->label, "2025-W01");
+}
+
 TEST(IsoWeek, WeekOfDayAgreesWithParse) {
   for (Date d(2019, 12, 20); d <= Date(2022, 1, 10); d += boost::gregorian::days(1)) {
-    Period p = iso_week_of(d);
+    Period p = *iso_week_of(d);
     EXPECT_LE(p.first, d);
     EXPECT_GE(p.last, d);
     EXPECT_EQ(p.first.day_of_week().as_number(), 1);
