@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "json/json_internal.hpp"
+#include "text/utf8.hpp"
 
 namespace digest::json_detail {
 
@@ -347,6 +348,9 @@ bool html_to_text(std::string_view html, std::string& out, std::string& error) {
   if (!parsed) throw std::bad_alloc();
   TextSink sink(out);
   walk(parsed->root, sink);
+  // gumbo writes an out-of-range numeric reference (&#82222222222222222;)
+  // as bytes that are not UTF-8; the text floor's decoder repairs them.
+  if (detail::find_invalid_utf8(out) != std::string_view::npos) out = detail::repair_utf8(out);
   return true;
 }
 
