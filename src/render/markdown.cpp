@@ -32,7 +32,10 @@ void append_md_text(std::string& out, std::string_view raw) {
 void append_md_url(std::string& out, std::string_view url) {
   static const char hex[] = "0123456789ABCDEF";
   for (unsigned char c : url) {
-    if (c == ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c < 0x20) {
+    // Every byte outside printable ASCII is percent-encoded too (a URI
+    // carries non-ASCII that way), so no control, C1 or bidi character, nor
+    // a line separator, reaches the page through a link.
+    if (c == ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c < 0x20 || c >= 0x7F) {
       out += '%';
       out += hex[c >> 4];
       out += hex[c & 15];

@@ -142,7 +142,11 @@ TEST(SafeText, MarkdownCarriesNoScriptLinksOrControls) {
   p.id = "p3";
   p.url = "https://ok.example/a b";
   ASSERT_TRUE(c.add_post(p).ok());
+  p.id = "p4";
+  p.url = "https://x.example/a\xC2\x85b\xE2\x80\xA8c\xE2\x80\xAEd";  // NEL, LS, RLO
+  ASSERT_TRUE(c.add_post(p).ok());
   const std::string md = render_markdown(build_digest(c, *parse_iso_week("2021-W33")));
+  EXPECT_NE(md.find("](https://x.example/a%C2%85b%E2%80%A8c%E2%80%AEd)"), std::string::npos) << md;
   EXPECT_EQ(md.find("javascript"), std::string::npos) << md;
   EXPECT_EQ(md.find("data:"), std::string::npos) << md;
   EXPECT_NE(md.find("](https://ok.example/a%20b)"), std::string::npos) << md;
@@ -151,6 +155,7 @@ TEST(SafeText, MarkdownCarriesNoScriptLinksOrControls) {
     EXPECT_TRUE(u >= 0x20 || u == '\n') << int(u);
   }
   EXPECT_EQ(md.find("\xE2\x80\xAE"), std::string::npos);
+  EXPECT_EQ(md.find("\xC2\x85"), std::string::npos);
 }
 
 TEST(IsoWeek, EdgesAreErrorsNotCrashes) {
