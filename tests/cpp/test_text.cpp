@@ -143,7 +143,7 @@ TEST(SafeText, MarkdownCarriesNoScriptLinksOrControls) {
   p.url = "https://ok.example/a b";
   ASSERT_TRUE(c.add_post(p).ok());
   p.id = "p4";
-  p.url = "https://x.example/a\xC2\x85b\xE2\x80\xA8c\xE2\x80\xAEd";  // NEL, LS, RLO
+  p.url = "https://x.example/a\xC2\x85" "b\xE2\x80\xA8" "c\xE2\x80\xAE" "d";  // NEL, LS, RLO
   ASSERT_TRUE(c.add_post(p).ok());
   const std::string md = render_markdown(build_digest(c, *parse_iso_week("2021-W33")));
   EXPECT_NE(md.find("](https://x.example/a%C2%85b%E2%80%A8c%E2%80%AEd)"), std::string::npos) << md;
