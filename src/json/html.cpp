@@ -157,6 +157,44 @@ std::string without_formatting_tags(std::string_view html) {
   return out;
 }
 
+// gumbo 0.10 reads the digits of a numeric character reference into an int
+// that wraps (&#x1000000A0; comes out as U+00A0, &#4294967295; as "&"):
+// undefined behaviour, and the wrong text. HTML5 makes every reference above
+// U+10FFFF a U+FFFD, so those are rewritten to &#xFFFD; before parsing.
+std::string without_out_of_range_references(std::string_view html, bool& changed) {
+  std::string out;
+  changed = false;
+  std::size_t copied = 0, i = 0;
+  while ((i = html.find("&#", i)) != std::string_view::npos) {
+    std::size_t j = i + 2;
+    const bool hex = j < html.size() && (html[j] == 'x' || html[j] == 'X');
+    if (hex) ++j;
+    const std::size_t digits = j;
+    unsigned long long value = 0;
+    while (j < html.size()) {
+      const char c = html[j];
+      int d = c >= '0' && c <= '9' ? c - '0'
+            : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) break;
+      value = std::min<unsigned long long>(value * (hex ? 16 : 10) + d, 0x110000);
+      ++j;
+    }
+    if (j == digits || value <= 0x10FFFF) {
+      i = j;
+      continue;
+    }
+    if (j < html.size() && html[j] == ';') ++j;
+    if (!changed) out.reserve(html.size());
+    changed = true;
+    out.append(html.data() + copied, i - copied);
+    out += "&#xFFFD;";
+    copied = i = j;
+  }
+  if (changed) out.append(html.data() + copied, html.size() - copied);
+  return out;
+}
+
 enum class Kind { inline_, drop, line, paragraph, cell, br };
 
 Kind kind_of(GumboTag tag) {
@@ -326,6 +364,9 @@ bool html_to_text(std::string_view html, std::string& out, std::string& error) {
     error = "HTML nested deeper than " + std::to_string(kMaxHtmlNesting) + " elements";
     return false;
   }
+  bool references_changed = false;
+  std::string references = without_out_of_range_references(html, references_changed);
+  if (references_changed) html = references;
   // Markup that would make the parser re-open formatting elements at every
   // block loses those elements first: same text, linear tree.
   std::string stripped;
