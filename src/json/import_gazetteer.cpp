@@ -95,33 +95,7 @@ void Importer::read_entity(od::value& v, std::size_t level) {
 }
 
 void Importer::run_gazetteer_document() {
-  auto read_all = [&](od::array& a, std::size_t level) {
-    each_element(a, [&](std::size_t, od::value& el) { read_entity(el, level); });
-  };
-  od::json_type t;
-  if (auto e = doc_->type().get(t)) fail_json(e, here());
-  if (t == od::json_type::array) {
-    od::array a;
-    if (auto e = doc_->get_array().get(a)) fail_json(e, here());
-    check_level(1, buf_.data());
-    read_all(a, 1);
-    check_trailing();
-    return;
-  }
-  od::object root = root_object("an object with \"entities\" or an array of entities");
-  bool seen = false;
-  each_field(root, [&](std::string_view key, od::value& v) {
-    if (key == "entities") {
-      if (seen) fail(ErrorCode::parse_error, "duplicate member", loc(v), true);
-      seen = true;
-      od::array a = get_array(v, 1);
-      read_all(a, 2);
-    } else {
-      take_raw(v, 1, false);  // checked, then ignored
-    }
-  });
-  if (!seen) fail(ErrorCode::missing_field, "no \"entities\" array", buf_.data(), true);
-  check_trailing();
+  run_list_document("entities", [&](od::value& v, std::size_t level) { read_entity(v, level); });
 }
 
 }  // namespace digest::json_detail

@@ -121,29 +121,7 @@ void Importer::read_sources_array(od::value& v, std::size_t level) {
 // checked as JSON and ignored) or a bare array of sources: the same source
 // records as the own format, read by the same code.
 void Importer::run_sources_document() {
-  od::json_type t;
-  if (auto e = doc_->type().get(t)) fail_json(e, here());
-  if (t == od::json_type::array) {
-    od::array a;
-    if (auto e = doc_->get_array().get(a)) fail_json(e, here());
-    check_level(1, buf_.data());
-    each_element(a, [&](std::size_t, od::value& el) { record([&] { read_own_source(el, 1); }); });
-    check_trailing();
-    return;
-  }
-  od::object root = root_object("an object with \"sources\" or an array of sources");
-  bool seen = false;
-  each_field(root, [&](std::string_view key, od::value& v) {
-    if (key == "sources") {
-      if (seen) fail(ErrorCode::parse_error, "duplicate member", loc(v), true);
-      seen = true;
-      read_sources_array(v, 1);
-    } else {
-      take_raw(v, 1, false);
-    }
-  });
-  if (!seen) fail(ErrorCode::missing_field, "no \"sources\" array", buf_.data(), true);
-  check_trailing();
+  run_list_document("sources", [&](od::value& v, std::size_t level) { read_own_source(v, level); });
 }
 
 // --- the document ---------------------------------------------------------

@@ -141,6 +141,38 @@ class Importer {
     if (++records_ % kStopCheckEvery == 0) check_stop();
   }
 
+  // A dictionary document (registry, gazetteer): a bare array of records,
+  // or an object whose `key` member holds that array, its other members
+  // checked as JSON and ignored. `read(value, level)` reads one record.
+  template <class F>
+  void run_list_document(std::string_view key, F&& read) {
+    od::json_type t;
+    if (auto e = doc_->type().get(t)) fail_json(e, here());
+    if (t == od::json_type::array) {
+      od::array a;
+      if (auto e = doc_->get_array().get(a)) fail_json(e, here());
+      check_level(1, buf_.data());
+      each_element(a, [&](std::size_t, od::value& el) { record([&] { read(el, 1); }); });
+      check_trailing();
+      return;
+    }
+    const std::string k(key);
+    od::object root = root_object(("an object with \"" + k + "\" or an array of " + k).c_str());
+    bool seen = false;
+    each_field(root, [&](std::string_view name, od::value& v) {
+      if (name != key) {
+        take_raw(v, 1, false);
+        return;
+      }
+      if (seen) fail(ErrorCode::parse_error, "duplicate member", loc(v), true);
+      seen = true;
+      od::array a = get_array(v, 1);
+      each_element(a, [&](std::size_t, od::value& el) { record([&] { read(el, 2); }); });
+    });
+    if (!seen) fail(ErrorCode::missing_field, "no \"" + k + "\" array", buf_.data(), true);
+    check_trailing();
+  }
+
   // --- records and documents (import_core.cpp) ------------------------------
   static constexpr std::size_t kStopCheckEvery = 4096;
   void skipped(Error&& e);
