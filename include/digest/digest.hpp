@@ -49,4 +49,26 @@ struct DigestOptions {
 DG_API Digest build_digest(const Collection& collection, const Period& period,
                            const DigestOptions& options = {});
 
+// Which posts select_posts keeps: every condition given must hold. Lists
+// match any of their entries, exactly (ids, source ids, BCP 47 tags as
+// stored, tags).
+struct PostFilter {
+  std::optional<Date> first, last;  // the digest date within [first, last]
+  std::vector<std::string> ids, sources, languages, tags;
+};
+
+// A new collection of copies of the matching posts, in insertion order, with
+// the sources they name.
+DG_API Collection select_posts(const Collection& collection, const PostFilter& filter);
+
+// What a collection holds at a glance, for displays: counts by source,
+// language and ISO week of the digest date (most first, ties by key), and the
+// range of digest dates.
+struct CollectionSummary {
+  std::size_t posts = 0, sources = 0, undated = 0;
+  std::optional<Date> first, last;
+  std::vector<std::pair<std::string, std::size_t>> by_source, by_language, by_week;
+};
+DG_API CollectionSummary summarize(const Collection& collection);
+
 }  // namespace digest

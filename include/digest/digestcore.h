@@ -70,5 +70,6 @@
 #include "digest/c/curate.h"
 #include "digest/c/digest.h"
 #include "digest/c/render.h"
+#include "digest/c/arrow.h"
 
 #endif /* DIGEST_DIGESTCORE_H */

@@ -15,4 +15,5 @@
 #include "digest/digest.hpp"        // periods and digests
 #include "digest/json.hpp"          // JSON import/export, registry and gazetteer files
 #include "digest/render.hpp"        // Markdown, JSON and JSON Feed digests
+#include "digest/arrow.hpp"         // collections and digests as Arrow columns
 #include "digest/curate.hpp"        // the curation pipeline

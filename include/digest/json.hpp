@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -131,6 +132,12 @@ DG_API std::string gazetteer_to_json(const Gazetteer& gazetteer, bool pretty = t
 // Atomic, like export_file.
 DG_API Status save_gazetteer(const Gazetteer& gazetteer, const std::string& path,
                              bool pretty = true);
+
+// Extra fields as one JSON object {"name": value, ...} (compact), and back:
+// the `extra` column of the Arrow interchange (arrow.hpp). The reader is the
+// importer's, with its limits; a member's value is kept as raw JSON.
+DG_API std::string extra_fields_to_json(std::span<const ExtraField> extra);
+DG_API Result<std::vector<ExtraField>> extra_fields_from_json(std::string_view json);
 
 // Appends `text` to `out` as a JSON string literal (quotes included).
 DG_API void append_json_string(std::string& out, std::string_view text);

@@ -28,6 +28,7 @@ enum class ErrorCode : int {
   internal = 10,         // a bug in digestcore; please report it
   // 11 is taken by the C API (DG_E_NO_MEMORY).
   cancelled = 12,        // the caller asked a long call to stop (e.g. Ctrl-C)
+  file_not_found = 13,   // the file (or a folder on its path) does not exist (since 0.3)
 };
 
 DG_API const char* error_code_name(ErrorCode code) noexcept;

@@ -152,6 +152,9 @@ inline dg_source_registry* new_registry(digest::SourceRegistry&& registry) {
 struct dg_gazetteer {
   digest::Gazetteer gazetteer;
 };
+struct dg_digest {
+  digest::Digest digest;
+};
 struct dg_post_builder {
   digest::Post post;
 };

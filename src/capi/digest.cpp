@@ -6,9 +6,6 @@
 #include "capi/capi_internal.hpp"
 #include "digest/digest.hpp"
 
-struct dg_digest {
-  digest::Digest digest;
-};
 
 namespace {
 

@@ -42,7 +42,8 @@ int set_error(const digest::Error& error) {
 }
 
 int set_error(int status, std::string message, std::string field, std::int64_t offset) {
-  if ((status <= DG_E_INVALID_ARGUMENT && status >= DG_E_INTERNAL) || status == DG_E_CANCELLED) {
+  if ((status <= DG_E_INVALID_ARGUMENT && status >= DG_E_INTERNAL) || status == DG_E_CANCELLED ||
+      status == DG_E_FILE_NOT_FOUND) {
     digest::Error error(static_cast<digest::ErrorCode>(-status), std::move(message));
     error.field = std::move(field);
     if (offset >= 0) error.offset = static_cast<std::uint64_t>(offset);
@@ -159,6 +160,7 @@ DG_API const char* dg_status_name(int status) {
     case DG_E_INTERNAL: return "DG_E_INTERNAL";
     case DG_E_NO_MEMORY: return "DG_E_NO_MEMORY";
     case DG_E_CANCELLED: return "DG_E_CANCELLED";
+    case DG_E_FILE_NOT_FOUND: return "DG_E_FILE_NOT_FOUND";
     default: return "DG_E_UNKNOWN";
   }
 }

@@ -53,6 +53,8 @@ void Importer::parse_document(JsonFormat format, std::size_t capacity) {
       run_sources_document();
     } else if (mode_ == Mode::gazetteer) {
       run_gazetteer_document();
+    } else if (mode_ == Mode::extra) {
+      run_extra_object();
     } else switch (format) {
       case JsonFormat::json_feed: run_feed(); break;
       case JsonFormat::wordpress: run_wordpress(); break;

@@ -24,7 +24,8 @@ Result<ImportReport> Importer::import_file(const std::string& path) {
     void operator()(std::FILE* f) const { std::fclose(f); }
   };
   auto io_error = [&](const char* what) {
-    Error e(ErrorCode::io_error, std::string(what) + ": " + std::strerror(errno));
+    Error e(errno == ENOENT ? ErrorCode::file_not_found : ErrorCode::io_error,
+            std::string(what) + ": " + std::strerror(errno));
     e.file = opt_.source_name;
     return e;
   };

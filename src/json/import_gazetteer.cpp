@@ -98,4 +98,13 @@ void Importer::run_gazetteer_document() {
   run_list_document("entities", [&](od::value& v, std::size_t level) { read_entity(v, level); });
 }
 
+void Importer::run_extra_object() {
+  od::object root = root_object("an object of extra members");
+  each_field(root, [&](std::string_view name, od::value& v) {
+    std::string value = take_raw(v, 1, true);
+    extra_->push_back({std::string(name), std::move(value)});
+  });
+  check_trailing();
+}
+
 }  // namespace digest::json_detail

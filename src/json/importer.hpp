@@ -78,6 +78,15 @@ class Importer {
     if (!r.ok()) return std::move(r).error();
     return {};
   }
+  // One JSON object whose members become extra fields, kept as raw JSON
+  // (the `extra` column of the Arrow interchange).
+  Status import_extra_object(std::string_view json, std::vector<ExtraField>& out) {
+    mode_ = Mode::extra;
+    extra_ = &out;
+    auto r = import_memory(json);
+    if (!r.ok()) return std::move(r).error();
+    return {};
+  }
 
  private:
   // --- errors (import_core.cpp) ---------------------------------------------
@@ -196,6 +205,7 @@ class Importer {
   void read_alias(od::value& v, GazetteerAlias& alias, std::size_t level);
   void read_entity(od::value& v, std::size_t level);
   void run_gazetteer_document();
+  void run_extra_object();  // import_gazetteer.cpp, beside the other dictionaries
 
   // --- JSON Feed (import_feed.cpp) ------------------------------------------
   void read_feed_item(od::value& v, std::size_t level, const std::string& feed_language,
@@ -233,12 +243,13 @@ class Importer {
   std::unique_ptr<char[]> line_buf_;
   std::size_t line_cap_ = 0;
   // What the document is: a collection (in opt_.format), or a dictionary.
-  enum class Mode { collection, sources, gazetteer } mode_ = Mode::collection;
+  enum class Mode { collection, sources, gazetteer, extra } mode_ = Mode::collection;
   std::size_t records_ = 0;
   // validate_only: the ids seen, for duplicates, in place of the posts.
   std::unordered_set<std::string> seen_post_ids_, seen_source_ids_;
   std::vector<GazetteerEntity>* entities_ = nullptr;
   std::vector<std::size_t>* entity_offsets_ = nullptr;
+  std::vector<ExtraField>* extra_ = nullptr;
 };
 
 }  // namespace digest::json_detail

@@ -18,6 +18,7 @@ const char* error_code_name(ErrorCode code) noexcept {
     case ErrorCode::limit_exceeded: return "limit exceeded";
     case ErrorCode::internal: return "internal error";
     case ErrorCode::cancelled: return "cancelled";
+    case ErrorCode::file_not_found: return "file not found";
   }
   return "unknown error";
 }

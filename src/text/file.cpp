@@ -15,7 +15,8 @@ namespace digest {
 namespace {
 
 Error io_error(const std::string& path, const std::string& what, int err) {
-  Error e(ErrorCode::io_error, what + ": " + std::strerror(err));
+  Error e(err == ENOENT ? ErrorCode::file_not_found : ErrorCode::io_error,
+          what + ": " + std::strerror(err));
   e.file = path;
   return e;
 }

@@ -70,7 +70,7 @@ static void test_bad_input_leaves_collection_unchanged(void) {
   CHECK(dg_collection_import_json(c, NULL, 0, DG_FORMAT_DETECT, NULL) < 0);
   CHECK(dg_collection_import_json(c, NULL, 5, DG_FORMAT_DETECT, NULL) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_collection_import_json(c, good, strlen(good), (dg_format)42, NULL) == DG_E_INVALID_ARGUMENT);
-  CHECK(dg_collection_import_file(c, "/nonexistent/file.json", DG_FORMAT_DETECT, NULL) == DG_E_IO);
+  CHECK(dg_collection_import_file(c, "/nonexistent/file.json", DG_FORMAT_DETECT, NULL) == DG_E_FILE_NOT_FOUND);
   CHECK(dg_collection_post_count(c, &n) == DG_OK && n == 2);
   dg_collection_free(c);
 }

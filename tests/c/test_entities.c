@@ -82,7 +82,7 @@ static void test_registry(void) {
     CHECK(dg_source_registry_load_json(&reg, S("[{\"id\": \"a\", \"name\": \"\xC3\"}]")) ==
           DG_E_INVALID_UTF8);
     CHECK(dg_source_registry_load_json(&reg, NULL, 5) == DG_E_INVALID_ARGUMENT);
-    CHECK(dg_source_registry_load_file(&reg, "/nonexistent/x.json") == DG_E_IO);
+    CHECK(dg_source_registry_load_file(&reg, "/nonexistent/x.json") == DG_E_FILE_NOT_FOUND);
     CHECK(dg_source_registry_resolve(NULL, S("x"), NULL, &id, &id_len, NULL, NULL) ==
           DG_E_INVALID_ARGUMENT);
   }
@@ -144,7 +144,7 @@ static void test_gazetteer(void) {
     dg_gazetteer *g3 = NULL;
     CHECK(dg_gazetteer_load_json(&g3, S("[[[[")) == DG_E_PARSE);
     CHECK(g3 == NULL);
-    CHECK(dg_gazetteer_load_file(&g3, "/nonexistent/g.json") == DG_E_IO);
+    CHECK(dg_gazetteer_load_file(&g3, "/nonexistent/g.json") == DG_E_FILE_NOT_FOUND);
   }
   dg_gazetteer_free(g);
   dg_gazetteer_free(NULL);

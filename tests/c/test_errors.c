@@ -38,6 +38,7 @@ static void test_status_names(void) {
       {DG_E_INTERNAL, -10, "DG_E_INTERNAL"},
       {DG_E_NO_MEMORY, -11, "DG_E_NO_MEMORY"},
       {DG_E_CANCELLED, -12, "DG_E_CANCELLED"},
+      {DG_E_FILE_NOT_FOUND, -13, "DG_E_FILE_NOT_FOUND"},
   };
   size_t i;
   dg_status st = DG_E_PARSE; /* the enum is a type of its own */
@@ -47,7 +48,7 @@ static void test_status_names(void) {
   }
   CHECK(strcmp(dg_status_name(st), "DG_E_PARSE") == 0);
   CHECK(strcmp(dg_status_name(1), "DG_E_UNKNOWN") == 0);
-  CHECK(strcmp(dg_status_name(-13), "DG_E_UNKNOWN") == 0);
+  CHECK(strcmp(dg_status_name(-14), "DG_E_UNKNOWN") == 0);
   CHECK(strcmp(dg_status_name(-2147483647 - 1), "DG_E_UNKNOWN") == 0);
   CHECK(strcmp(dg_status_name(2147483647), "DG_E_UNKNOWN") == 0);
 }

@@ -325,7 +325,7 @@ static void test_import_file(void) {
   report = NULL;
 
   path_in_dir(path, sizeof path, "missing.json");
-  CHECK(dg_collection_import_file_opts(c, path, NULL, &report) == DG_E_IO);
+  CHECK(dg_collection_import_file_opts(c, path, NULL, &report) == DG_E_FILE_NOT_FOUND);
   CHECK(strcmp(dg_last_error_file(), path) == 0);
   CHECK(dg_collection_import_file_opts(c, NULL, NULL, NULL) == DG_E_INVALID_ARGUMENT);
   dg_collection_free(c);
@@ -420,7 +420,7 @@ static void test_export(void) {
   CHECK(dg_collection_export_file(c, path, DG_FORMAT_WORDPRESS, NULL) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_collection_export_file(c, path, (dg_format)-1, NULL) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_collection_export_file(c, "/nonexistent-dir/x/out.json", DG_FORMAT_OWN, NULL) ==
-        DG_E_IO);
+        DG_E_FILE_NOT_FOUND);
   CHECK(strlen(dg_last_error()) > 0);
   CHECK(dg_collection_export_file(c, NULL, DG_FORMAT_OWN, NULL) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_collection_export_file(NULL, path, DG_FORMAT_OWN, NULL) == DG_E_INVALID_ARGUMENT);
@@ -461,7 +461,7 @@ static void test_dictionaries(void) {
   CHECK(strstr(dg_buffer_data(a), "1961") != NULL);
   dg_buffer_free(a);
   dg_buffer_free(b);
-  CHECK(dg_source_registry_save(reg, "/nonexistent-dir/r.json", NULL) == DG_E_IO);
+  CHECK(dg_source_registry_save(reg, "/nonexistent-dir/r.json", NULL) == DG_E_FILE_NOT_FOUND);
   compact.version = 3;
   CHECK(dg_source_registry_save(reg, path, &compact) == DG_E_INVALID_ARGUMENT);
   compact.version = DG_OUTPUT_OPTIONS_VERSION;
@@ -484,10 +484,10 @@ static void test_dictionaries(void) {
   CHECK(dg_gazetteer_new(&g2) == DG_OK);
   CHECK(dg_gazetteer_add_file(g2, path) == DG_OK);
   CHECK(dg_gazetteer_entity_count(g2, &n) == DG_OK && n == 1);
-  CHECK(dg_gazetteer_add_file(g2, "/nonexistent-dir/g.json") == DG_E_IO);
+  CHECK(dg_gazetteer_add_file(g2, "/nonexistent-dir/g.json") == DG_E_FILE_NOT_FOUND);
   CHECK(dg_gazetteer_add_file(g2, NULL) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_gazetteer_add_file(NULL, path) == DG_E_INVALID_ARGUMENT);
-  CHECK(dg_gazetteer_save(g2, "/nonexistent-dir/g.json", NULL) == DG_E_IO);
+  CHECK(dg_gazetteer_save(g2, "/nonexistent-dir/g.json", NULL) == DG_E_FILE_NOT_FOUND);
   CHECK(dg_gazetteer_entity_count(g2, &n) == DG_OK && n == 1);
   remove(path);
 

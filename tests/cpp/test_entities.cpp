@@ -310,7 +310,7 @@ TEST(GazetteerJson, BadInput) {
   // Files.
   auto missing = load_gazetteer("/nonexistent/dir/gazetteer.json");
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code, ErrorCode::io_error);
+  EXPECT_EQ(missing.error().code, ErrorCode::file_not_found);
 }
 
 TEST(GazetteerJson, SaveAndLoadFile) {

@@ -955,7 +955,7 @@ TEST(JsonImport, FileErrorsNameTheFile) {
   Collection c;
   auto r = import_file(c, "/nonexistent/dir/posts.json");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, ErrorCode::io_error);
+  EXPECT_EQ(r.error().code, ErrorCode::file_not_found);
   EXPECT_EQ(r.error().file, "/nonexistent/dir/posts.json");
   auto dir = std::filesystem::temp_directory_path() / "digest_json_files";
   std::filesystem::create_directories(dir);

@@ -203,7 +203,7 @@ TEST(SourceRegistryJson, BadInput) {
   EXPECT_EQ(r.error().offset, 26u);
   auto missing = load_source_registry("/nonexistent/sources.json");
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code, ErrorCode::io_error);
+  EXPECT_EQ(missing.error().code, ErrorCode::file_not_found);
 }
 
 TEST(SourceRegistry, OutletLookupForAttribution) {

@@ -221,7 +221,7 @@ TEST_F(Files, AtomicWriteFailureSaysWhyAndLeavesTargetAlone) {
   ASSERT_TRUE(write_file_atomic(p.string(), "precious").ok());
   auto missing = write_file_atomic((dir_ / "no" / "x.json").string(), "x");
   ASSERT_FALSE(missing.ok());
-  EXPECT_EQ(missing.error().code, ErrorCode::io_error);
+  EXPECT_EQ(missing.error().code, ErrorCode::file_not_found);
   EXPECT_NE(missing.error().message.find("No such file"), std::string::npos);
   if (::geteuid() != 0) {  // root writes anywhere
     ::chmod(dir_.c_str(), 0555);

@@ -34,6 +34,7 @@ DG_E_PARSE = -2
 DG_E_WRONG_TYPE = -4
 DG_E_NOT_FOUND = -7
 DG_E_IO = -8
+DG_E_FILE_NOT_FOUND = -13
 DG_FORMAT_DETECT = 0
 DG_RENDER_MARKDOWN = 0
 DG_RENDER_JSON = 1
@@ -355,10 +356,10 @@ class CtypesEndToEnd(unittest.TestCase):
         self.assertEqual(lib.dg_last_error(), b"")
         self.assertEqual(lib.dg_last_error_code(), DG_OK)
 
-        # A missing file is DG_E_IO naming the file; NULL handles are rejected.
+        # A missing file is DG_E_FILE_NOT_FOUND naming the file; NULL handles are rejected.
         with self.assertRaises(DigestError) as e:
             lib.dg_collection_import_file(c, b"/nonexistent/x.json", DG_FORMAT_DETECT, None)
-        self.assertEqual(e.exception.status, DG_E_IO)
+        self.assertEqual(e.exception.status, DG_E_FILE_NOT_FOUND)
         self.assertIn("/nonexistent/x.json", e.exception.message)
         with self.assertRaises(DigestError) as e:
             lib.dg_collection_post_count(None, byref(c_size_t()))

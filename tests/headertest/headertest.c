@@ -1,5 +1,6 @@
 /* Compiled, never run: the C umbrella header and each module header must
  * stand alone as strict C11 with -Wall -Wextra -pedantic -Werror. */
+#include "digest/c/arrow.h"
 #include "digest/c/attribution.h"
 #include "digest/c/curate.h"
 #include "digest/c/dates.h"

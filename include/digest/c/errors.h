@@ -34,7 +34,8 @@ typedef enum dg_status {
   DG_E_LIMIT = -9,            /* input over a documented limit */
   DG_E_INTERNAL = -10,        /* a bug in digestcore */
   DG_E_NO_MEMORY = -11,       /* allocation failed */
-  DG_E_CANCELLED = -12        /* the caller asked a long call to stop (since 0.2) */
+  DG_E_CANCELLED = -12,       /* the caller asked a long call to stop (since 0.2) */
+  DG_E_FILE_NOT_FOUND = -13   /* the file, or a folder on its path, does not exist (since 0.3) */
 } dg_status;
 
 /* The name of a status as written in this header ("DG_OK", "DG_E_PARSE");

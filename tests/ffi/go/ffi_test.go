@@ -211,7 +211,7 @@ func TestErrorsAreValuesWithPositions(t *testing.T) {
 		t.Fatalf("a failed import left %d posts", n)
 	}
 	if _, err := c.ImportFile("/nonexistent/x.json"); !errors.As(err, &e) ||
-		e.Name != "DG_E_IO" || !strings.Contains(e.Message, "/nonexistent/x.json") {
+		e.Name != "DG_E_FILE_NOT_FOUND" || !strings.Contains(e.Message, "/nonexistent/x.json") {
 		t.Fatalf("a missing file gave %v", err)
 	}
 	if StatusName(-12345) != "DG_E_UNKNOWN" {
