@@ -41,7 +41,7 @@ def main() -> int:
         if args.sources or args.entities or args.attribution:
             report = coll.curate(
                 sources=digestcore.SourceRegistry.load(args.sources) if args.sources else None,
-                entities=digestcore.Gazetteer().load(args.entities) if args.entities else None,
+                entities=digestcore.Gazetteer.load(args.entities) if args.entities else None,
                 fill_from_attribution=args.attribution)
             print(f"curated: {report.posts_attributed} posts attributed, "
                   f"{report.posts_filed} filed under the registry, "

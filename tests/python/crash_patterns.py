@@ -175,7 +175,7 @@ def concurrent_gazetteer() -> None:
         for i in until(seconds, 200000):
             g.add(f"e{i}", [f"Entity {i}", f"Other name {i}"])
             if i % 50 == 0:
-                g.loads(json.dumps({"entities": [{"id": f"j{i}", "aliases": [f"Json {i}"]}]}))
+                g.add_json(json.dumps({"entities": [{"id": f"j{i}", "aliases": [f"Json {i}"]}]}))
 
     def finder():
         for _ in until(seconds, 1000000):

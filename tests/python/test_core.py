@@ -39,7 +39,7 @@ def test_import_and_model():
     p = c["p1"]
     assert p.title == "River talks resume"
     assert p.authors == ["A. Writer"]
-    assert p.published_on == dt.date(2021, 8, 16)
+    assert p.published_on == dt.datetime(2021, 8, 16, tzinfo=dt.timezone.utc)
     assert p.posted_on == dt.datetime(
         2021, 8, 17, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=4, minutes=30))
     )
@@ -173,7 +173,7 @@ def test_fill_from_attribution_with_registry():
     assert p.authors == ["Lena Marsh"]
     assert p.source == "harbor"
     assert p.place == "Port Avel"
-    assert p.published_on == dt.date(2021, 8, 17)
+    assert p.published_on == dt.datetime(2021, 8, 17, tzinfo=dt.timezone.utc)
     assert p.excerpt.startswith("Lena Marsh, Harbor Street Tribune")
     plain = digestcore.Collection.from_json(doc)
     assert plain["a"].authors == []

@@ -44,7 +44,7 @@ def registry():
 
 
 def gazetteer():
-    return digestcore.Gazetteer().load(DATA / "entities.json")
+    return digestcore.Gazetteer.load(DATA / "entities.json")
 
 
 def as_dicts(coll):
@@ -160,7 +160,7 @@ def test_curate_options_reach_the_steps():
     assert c["fr"].authors == [] and c["en"].authors == ["Lena Marsh"]
     c = digestcore.Collection.from_json(doc)
     assert c.curate(fill_from_attribution=True).posts_attributed == 2
-    assert c["fr"].published_on == dt.date(2021, 8, 19)
+    assert c["fr"].published_on == dt.datetime(2021, 8, 19, tzinfo=dt.timezone.utc)
     # Fuzzy filing can be switched off.
     reg = digestcore.SourceRegistry()
     reg.add(digestcore.Source("mondo", "Mondoweiss"))

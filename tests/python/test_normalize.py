@@ -147,6 +147,59 @@ def test_threads_share_the_normalizer():
     assert errors == []
 
 
+# ---- missing values, types, pickling ---------------------------------------------
+FUNCTIONS = [digestcore.normalize, digestcore.search_key, digestcore.latin_key,
+             digestcore.transliterate, digestcore.tokens, digestcore.dominant_script]
+
+
+@pytest.mark.parametrize("missing", [None, float("nan")])
+def test_missing_text_gives_none(missing):
+    for f in FUNCTIONS:
+        assert f(missing) is None, f
+    n = digestcore.Normalizer(strict=True)
+    for f in (n.normalize, n.search_key, n.latin_key, n.transliterate, n.tokens, n.dominant_script):
+        assert f(missing) is None
+    assert digestcore.normalize(None, form="display") is None
+
+
+def test_pandas_missing_values():
+    pd = pytest.importorskip("pandas")
+    keys = pd.Series(["Mojāhedin", None, float("nan"), pd.NA]).map(digestcore.search_key)
+    assert keys.tolist()[0] == "mojahedin" and keys.isna().tolist() == [False, True, True, True]
+    for column in (pd.Series(["x"]), pd.Series(["x"]).to_numpy()):
+        with pytest.raises(TypeError, match="text"):
+            digestcore.search_key(column)  # a whole column is not one missing text
+
+
+def test_other_types_name_the_argument():
+    for f in FUNCTIONS:
+        for bad in (42, 1.5, ["text"], object()):
+            with pytest.raises(TypeError, match="text"):
+                f(bad)
+    with pytest.raises(digestcore.InvalidArgumentError):
+        digestcore.normalize(None, form="nfd")  # the form is checked first
+    with pytest.raises(TypeError):
+        digestcore.Token(3, 0, 1)
+
+
+def test_pickle_and_deepcopy():
+    import copy
+    import pickle
+
+    objects = [digestcore.Token("peoples", 3, 11), digestcore.Token("", 0, 0),
+               digestcore.Normalizer(), digestcore.Normalizer(strict=True)]
+    for obj in objects:
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            back = pickle.loads(pickle.dumps(obj, protocol))
+            assert back == obj and type(back) is type(obj) and repr(back) == repr(obj)
+        assert copy.deepcopy(obj) == obj and copy.copy(obj) == obj
+    assert objects[2] != objects[3] and hash(objects[2]) == hash(digestcore.Normalizer())
+    assert pickle.loads(pickle.dumps(objects[3])).strict
+    toks = digestcore.tokens("«People’s» MOJĀHEDIN")
+    assert pickle.loads(pickle.dumps(toks)) == toks
+    assert {digestcore.Token("a", 0, 1): 1}[pickle.loads(pickle.dumps(digestcore.Token("a", 0, 1)))] == 1
+
+
 # ---- properties ----------------------------------------------------------------
 if given is not None:
 

@@ -4,6 +4,7 @@ use of the API passes mypy."""
 
 import ast
 import inspect
+import os
 import pathlib
 import subprocess
 import sys
@@ -14,6 +15,19 @@ import digestcore
 from digestcore import _core
 
 STUB = pathlib.Path(digestcore.__file__).with_name("_core.pyi")
+# The folder holding the digestcore under test, first on the child's path:
+# mypy runs in a temporary folder, where a relative PYTHONPATH would miss it.
+PACKAGE_PARENT = pathlib.Path(digestcore.__file__).absolute().parent.parent
+
+
+def mypy_strict(path, cwd):
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in [str(PACKAGE_PARENT), env.get("PYTHONPATH", "")] if p)
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(path)],
+        capture_output=True, text=True, cwd=cwd, env=env,
+    )
 
 
 def stub_tree():
@@ -52,6 +66,20 @@ def test_every_public_member_of_each_class_is_in_the_stub():
     assert missing == []
 
 
+def test_exception_classes_have_the_runtime_bases():
+    # FileError(Error, OSError) and MissingFileError(FileError,
+    # FileNotFoundError): the stub's bases are the extension's.
+    classes = {n.name: n for n in stub_tree().body if isinstance(n, ast.ClassDef)}
+    errors = {name: obj for name, obj in inspect.getmembers(_core, inspect.isclass)
+              if issubclass(obj, BaseException)}
+    assert {"Error", "FileError", "MissingFileError", "ParseError"} <= set(errors)
+    assert "IOError" not in errors and "IOError" not in classes
+    for name, obj in errors.items():
+        stub_bases = [ast.unparse(b) for b in classes[name].bases]
+        assert stub_bases == [b.__name__ for b in obj.__bases__], name
+    assert issubclass(_core.MissingFileError, FileNotFoundError)
+
+
 def test_typed_use_passes_mypy(tmp_path):
     pytest.importorskip("mypy")
     program = tmp_path / "use.py"
@@ -67,13 +95,18 @@ def test_typed_use_passes_mypy(tmp_path):
         "try:\n"
         "    c.import_json('{')\n"
         "except digestcore.ParseError as e:\n"
-        "    line: int = e.line\n",
+        "    line: int | None = e.line\n"
+        "    field: str | None = e.field\n"
+        "try:\n"
+        "    c.save('/no/such/folder/x.json')\n"
+        "except digestcore.MissingFileError as e:\n"
+        "    missing: FileNotFoundError = e\n"
+        "except digestcore.FileError as e:\n"
+        "    failed: OSError = e\n"
+        "    name: str | None = e.file\n",
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(program)],
-        capture_output=True, text=True, cwd=tmp_path,
-    )
+    result = mypy_strict(program, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -93,8 +126,15 @@ def test_typed_use_of_curation_and_views_passes_mypy(tmp_path):
         "posts: digestcore.CollectionPosts = c.posts\n"
         "first: digestcore.Post = posts[0]\n"
         "some: list[digestcore.Post] = posts[1:3]\n"
-        "when: datetime.date | None = first.posted_on\n"
+        "when: datetime.datetime | None = first.posted_on\n"
         "first.posted_on = datetime.date(2021, 8, 17)\n"
+        "first.title = None\n"
+        "timed: bool = first.posted_on_has_time\n"
+        "week: digestcore.Collection = c.select('2021-08-16', '2021-08-22', tags='x')\n"
+        "dg: digestcore.Digest = week.digest(('2021-08-16', datetime.date(2021, 8, 22)))\n"
+        "p: digestcore.Period = dg.period\n"
+        "row_title: str | None = c.to_dicts()[0]['title']\n"
+        "undated: int = c.summary()['undated']\n"
         "mine: digestcore.Post = first.copy()\n"
         "ro: bool = first.read_only or first.in_collection\n"
         "d = digestcore.build_digest(c, '2021-W33')\n"
@@ -103,10 +143,7 @@ def test_typed_use_of_curation_and_views_passes_mypy(tmp_path):
         "c.save('out.json', 'jsonl', pretty=False)\n",
         encoding="utf-8",
     )
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(program)],
-        capture_output=True, text=True, cwd=tmp_path,
-    )
+    result = mypy_strict(program, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -115,8 +152,5 @@ def test_the_stub_itself_passes_mypy_strict(tmp_path):
     # A copy outside site-packages, which mypy will not check in place.
     copy = tmp_path / "_core.pyi"
     copy.write_text(STUB.read_text(encoding="utf-8"), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(copy)],
-        capture_output=True, text=True, cwd=tmp_path,
-    )
+    result = mypy_strict(copy, tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr

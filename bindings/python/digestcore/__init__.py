@@ -21,4 +21,26 @@ __version__: str = _core.__version__
 # Collection.posts is a read-only sequence (len, index, slice, iterate).
 _abc.Sequence.register(_core.CollectionPosts)
 
+
+def _posts_index(self, post, start=0, stop=None):
+    """The position of `post` (a Post equal to it) in the sequence; ValueError if absent."""
+    return _abc.Sequence.index(self, post, start, len(self) if stop is None else stop)
+
+
+def _posts_count(self, post):
+    """How many posts equal `post` (0 or 1: ids are unique)."""
+    return _abc.Sequence.count(self, post)
+
+
+# What Sequence promises beyond len, indexing and iteration.
+_core.CollectionPosts.index = _posts_index
+_core.CollectionPosts.count = _posts_count
+
+# pandas and Arrow (to_arrow, to_pandas, from_arrow, ...) and notebook
+# displays (_repr_html_) are Python glue over C++ columns and summaries.
+from . import _frames, _display  # noqa: E402
+
+_frames.install()
+_display.install()
+
 __all__ = [name for name in dir(_core) if not name.startswith("_")] + ["__version__"]

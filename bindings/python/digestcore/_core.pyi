@@ -6,758 +6,786 @@ import collections.abc
 import datetime
 import os
 import typing
-__all__: list[str] = ['Attribution', 'Collection', 'CollectionPosts', 'CurateReport', 'DATE_LANGUAGES', 'DateMatch', 'DateParser', 'Digest', 'DigestSection', 'EntityMatch', 'Error', 'Gazetteer', 'IOError', 'ImportReport', 'InternalError', 'InvalidArgumentError', 'LimitError', 'Normalizer', 'NotFoundError', 'OutletList', 'OutletLookup', 'ParseError', 'Period', 'Post', 'PostIterator', 'Source', 'SourceMatch', 'SourceRegistry', 'Token', 'apply_attribution', 'apply_entity_tags', 'build_digest', 'dominant_script', 'find_dates', 'from_gregorian', 'iso_week', 'latin_key', 'normalize', 'parse_attribution', 'parse_date', 'parse_date_detailed', 'parse_datetime', 'search_key', 'select_by_entity', 'to_gregorian', 'tokens', 'transliterate']
+import typing_extensions
+# Return types of to_pandas/to_arrow. pandas and pyarrow may be absent or
+# ship no types: the ignore keeps this stub clean either way (with
+# pandas-stubs installed the types are exact, otherwise they are Any).
+import pandas  # type: ignore[import-not-found, import-untyped, unused-ignore]
+import pyarrow  # type: ignore[import-not-found, import-untyped, unused-ignore]
+# NumPy arrays in and out of the batch calls (numpy ships types; it may be absent).
+import numpy  # type: ignore[import-not-found, unused-ignore]
+import numpy.typing  # type: ignore[import-not-found, unused-ignore]
+__all__: list[str] = ['ArrowBatch', 'Attribution', 'Collection', 'CollectionPosts', 'CurateReport', 'DATE_LANGUAGES', 'DateMatch', 'DateParser', 'Digest', 'DigestSection', 'EntityMatch', 'Error', 'FileError', 'Gazetteer', 'ImportReport', 'InternalError', 'InvalidArgumentError', 'LimitError', 'MissingFileError', 'Normalizer', 'NotFoundError', 'OutletList', 'OutletLookup', 'ParseError', 'Period', 'Post', 'PostIterator', 'Source', 'SourceMatch', 'SourceRegistry', 'Token', 'apply_attribution', 'apply_entity_tags', 'build_digest', 'dominant_script', 'find_dates', 'from_gregorian', 'iso_week', 'latin_key', 'normalize', 'parse_attribution', 'parse_attribution_batch', 'parse_date', 'parse_date_batch', 'parse_date_detailed', 'parse_datetime', 'parse_datetime_batch', 'search_key', 'search_key_batch', 'select_by_entity', 'tag_batch', 'to_gregorian', 'tokens', 'transliterate']
 
 class Error(Exception):
     """Base class of every error digestcore raises."""
+    code: str
+    line: int | None
+    offset: int | None
+    field: str | None
+    file: str | None
+    message: str
+class InvalidArgumentError(Error, ValueError):
+    """An argument digestcore cannot take."""
+class ParseError(Error, ValueError):
+    """Malformed input. Has .line (1-based, or None), .offset (byte offset or None), .field and .file."""
+class NotFoundError(Error, KeyError):
+    """A lookup found nothing."""
+class FileError(Error, OSError):
+    """A file could not be read or written (an OSError: has .errno, .strerror and .filename)."""
+class MissingFileError(FileError, FileNotFoundError):
+    """The file, or a folder on its path, does not exist (a FileNotFoundError)."""
+class LimitError(Error, ValueError):
+    """Input over a documented limit (size, depth)."""
+class InternalError(Error, RuntimeError):
+    """A bug in digestcore."""
+@typing.final
+class EntityMatch(tuple[str, str, int, int, str | bytes]):
+    """One gazetteer match, a named tuple: entity, alias, start, end, text (text[start:end]; bytes when the text searched was bytes). Picklable."""
+    n_fields: typing.ClassVar[int]
+    n_sequence_fields: typing.ClassVar[int]
+    n_unnamed_fields: typing.ClassVar[int]
+    __match_args__: typing.ClassVar[tuple[str, str, str, str, str]] = ('entity', 'alias', 'start', 'end', 'text')
+    def __new__(cls, sequence: collections.abc.Iterable[str | bytes | int], dict: collections.abc.Mapping[str, object] = ...) -> EntityMatch: ...
+    @property
+    def entity(self) -> str:
+        """The entity id."""
+    @property
+    def alias(self) -> str:
+        """The dictionary alias (or name) that matched, as written."""
+    @property
+    def start(self) -> int:
+        """Start of the match: str index (byte offset for bytes)."""
+    @property
+    def end(self) -> int:
+        """End of the match (exclusive), same unit as start."""
+    @property
+    def text(self) -> str | bytes:
+        """The matched text, text[start:end]."""
+# ---- the model, digests, Arrow (core.cpp, frames.cpp, _frames.py, _display.py) ----
+# Dates a post takes: a datetime.date or datetime.datetime (a pandas
+# Timestamp is one), an ISO 8601 str, or None for none. NaN and NaT are
+# taken as None too but are not typed here (a float would type-check
+# anywhere).
+_DateInput: typing.TypeAlias = datetime.date | str | None
+_Day: typing.TypeAlias = datetime.date | str
+_Path: typing.TypeAlias = str | bytes | os.PathLike[str] | os.PathLike[bytes]
+_JsonText: typing.TypeAlias = str | bytes | bytearray
+# The formats the imports read (None: detect) and the exports write.
+_InputFormat: typing.TypeAlias = typing.Literal['detect', 'own', 'jsonl', 'json_lines', 'jsonfeed', 'json_feed', 'wordpress']
+_OutputFormat: typing.TypeAlias = typing.Literal['own', 'jsonl', 'json_lines', 'jsonfeed', 'json_feed']
+# One str, or an iterable of str (a list, a pandas Series).
+_Names: typing.TypeAlias = str | collections.abc.Iterable[str] | None
+class _ArrowStreamExportable(typing.Protocol):
+    # The Arrow PyCapsule stream interface (polars, DuckDB, ...).
+    def __arrow_c_stream__(self, requested_schema: object | None = None) -> object: ...
+_ArrowInput: typing.TypeAlias = pyarrow.Table | pyarrow.RecordBatch | _ArrowStreamExportable
+class _PostDict(typing.TypedDict):
+    """Post.to_dict() and Collection.to_dicts(): the columns of to_arrow."""
+    id: str
+    title: str | None
+    url: str | None
+    source: str | None
+    place: str | None
+    excerpt: str | None
+    body: str | None
+    language: str | None
+    authors: list[str]
+    tags: list[str]
+    posted_on: datetime.datetime | None
+    posted_on_has_time: bool
+    posted_on_utc_offset: int | None
+    published_on: datetime.datetime | None
+    published_on_has_time: bool
+    published_on_utc_offset: int | None
+    extra: str | None
+class _SkippedRecord(typing.TypedDict):
+    """One record an import skipped (ImportReport.skipped)."""
+    message: str
     code: str
     line: int
     offset: int | None
     field: str
     file: str
-    message: str
-class InvalidArgumentError(Error, ValueError): ...
-class ParseError(Error, ValueError): ...
-class NotFoundError(Error, KeyError): ...
-class IOError(Error, OSError): ...
-class LimitError(Error, ValueError): ...
-class InternalError(Error, RuntimeError): ...
-class EntityMatch(tuple[str, str, int, int, str]):
-    """One gazetteer match (a named tuple)."""
-    @property
-    def entity(self) -> str: ...
-    @property
-    def alias(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def text(self) -> str: ...
+    text: str
+class _Summary(typing.TypedDict):
+    """Collection.summary()."""
+    posts: int
+    sources: int
+    undated: int
+    first: datetime.date | None
+    last: datetime.date | None
+    by_source: list[tuple[str | None, int]]
+    by_language: list[tuple[str | None, int]]
+    by_week: list[tuple[str, int]]
 class Source:
     """
     A news outlet: id, name, aliases in any script, url, language (BCP 47), country (ISO 3166). Sources you make are yours to change; those a Collection, SourceRegistry or Digest hands out are read-only copies (copy() gives one you can change).
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    country: str
     id: str
-    language: str
-    name: str
-    url: str
-    def __copy__(self) -> Source:
-        ...
-    def __deepcopy__(self, memo: typing.Any) -> Source:
-        ...
-    def __eq__(self, other: object) -> bool:
-        ...
-    def __init__(self, id: str, name: str = '', aliases: collections.abc.Iterable[str] = [], url: str = '', language: str = '', country: str = '') -> None:
-        ...
-    def __repr__(self) -> str:
-        ...
-    def copy(self) -> Source:
-        """
-        A copy you can change.
-        """
+    name: str | None
+    url: str | None
+    language: str | None
+    country: str | None
+    def __init__(self, id: str, name: str | None = None, aliases: collections.abc.Iterable[str] | None = None, url: str | None = None, language: str | None = None, country: str | None = None) -> None:
+        """A standalone source. Every field but id is optional (None, NaN: absent)."""
     @property
     def aliases(self) -> list[str]:
-        """
-        A new list on each read: assign a whole list to change it.
-        """
+        """A new list on each read: assign a whole list to change it."""
     @aliases.setter
-    def aliases(self, value: collections.abc.Iterable[str]) -> None:
-        ...
+    def aliases(self, value: collections.abc.Iterable[str] | None) -> None: ...
     @property
     def read_only(self) -> bool:
-        """
-        True for a copy handed out by a Collection, SourceRegistry or Digest (assignments raise AttributeError).
-        """
+        """True for a copy handed out by a Collection, SourceRegistry or Digest (assignments raise AttributeError)."""
+    def copy(self) -> Source:
+        """A copy you can change."""
+    def __copy__(self) -> Source: ...
+    def __deepcopy__(self, memo: object) -> Source: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
 class Post:
     """
     A clipping: title, link, dates, attribution, excerpt. A Post you make is yours to change. A Post from a Collection (iteration, indexing, .posts, select) is a live view: it reads the collection's current post, and assigning to it changes the collection (its id cannot change). A Post of a Digest is read-only. copy() gives a standalone copy. List fields (authors, tags) give a new list on each read: assign a whole list.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    body: str
-    excerpt: str
     id: str
-    language: str
-    place: str
-    source: str
-    title: str
-    url: str
-    def __copy__(self) -> Post:
-        ...
-    def __deepcopy__(self, memo: typing.Any) -> Post:
-        ...
-    def __eq__(self, other: object) -> bool:
-        ...
-    def __init__(self, id: str, title: str = '', url: str = '', posted_on: datetime.date | str | None = None, published_on: datetime.date | str | None = None, authors: collections.abc.Iterable[str] = [], source: str = '', place: str = '', excerpt: str = '', body: str = '', language: str = '', tags: collections.abc.Iterable[str] = []) -> None:
-        ...
-    def __repr__(self) -> str:
-        ...
-    def copy(self) -> Post:
-        """
-        A standalone copy, yours to change, tied to no collection or digest.
-        """
+    title: str | None
+    url: str | None
+    source: str | None
+    place: str | None
+    excerpt: str | None
+    body: str | None
+    language: str | None
+    def __init__(self, id: str, title: str | None = None, url: str | None = None, posted_on: _DateInput = None, published_on: _DateInput = None, authors: collections.abc.Iterable[str] | None = None, source: str | None = None, place: str | None = None, excerpt: str | None = None, body: str | None = None, language: str | None = None, tags: collections.abc.Iterable[str] | None = None) -> None:
+        """A standalone post. Every field but id is optional: None, NaN or NaT mean absent."""
+    @property
+    def posted_on(self) -> datetime.datetime | None:
+        """When the curator posted the clipping: an aware datetime in UTC, or None."""
+    @posted_on.setter
+    def posted_on(self, value: _DateInput) -> None: ...
+    @property
+    def published_on(self) -> datetime.datetime | None:
+        """When the outlet published the original: an aware datetime in UTC, or None."""
+    @published_on.setter
+    def published_on(self, value: _DateInput) -> None: ...
+    @property
+    def posted_on_has_time(self) -> bool:
+        """True when posted_on has a time of day, False for a date alone or None."""
+    @property
+    def published_on_has_time(self) -> bool:
+        """True when published_on has a time of day, False for a date alone or None."""
     @property
     def authors(self) -> list[str]:
-        """
-        A new list on each read: assign a whole list.
-        """
+        """A new list on each read: assign a whole list."""
     @authors.setter
-    def authors(self, value: collections.abc.Iterable[str]) -> None:
-        ...
-    @property
-    def digest_date(self) -> datetime.date | None:
-        """
-        posted_on's date, else published_on's, else None.
-        """
-    @property
-    def extra(self) -> dict[str, str]:
-        """
-        Fields digestcore does not know, as a new dict {name: raw JSON text}.
-        """
-    @property
-    def in_collection(self) -> bool:
-        """
-        True for a live view of a collection's post (assignments change the collection).
-        """
-    @property
-    def posted_on(self) -> datetime.date | None:
-        """
-        When the curator posted the clipping: date, datetime or None.
-        """
-    @posted_on.setter
-    def posted_on(self, value: datetime.date | str | None) -> None:
-        ...
-    @property
-    def published_on(self) -> datetime.date | None:
-        """
-        When the outlet published the original: date, datetime or None.
-        """
-    @published_on.setter
-    def published_on(self, value: datetime.date | str | None) -> None:
-        ...
-    @property
-    def read_only(self) -> bool:
-        """
-        True for a post of a Digest (assignments raise AttributeError).
-        """
+    def authors(self, value: collections.abc.Iterable[str] | None) -> None: ...
     @property
     def tags(self) -> list[str]:
-        """
-        A new list on each read: assign a whole list.
-        """
+        """A new list on each read: assign a whole list."""
     @tags.setter
-    def tags(self, value: collections.abc.Iterable[str]) -> None:
-        ...
+    def tags(self, value: collections.abc.Iterable[str] | None) -> None: ...
+    @property
+    def digest_date(self) -> datetime.date | None:
+        """posted_on's date, else published_on's, else None."""
+    @property
+    def extra(self) -> dict[str, str]:
+        """Fields digestcore does not know, as a new dict {name: raw JSON text}."""
+    @property
+    def read_only(self) -> bool:
+        """True for a post of a Digest (assignments raise AttributeError)."""
+    @property
+    def in_collection(self) -> bool:
+        """True for a live view of a collection's post (assignments change the collection)."""
+    def copy(self) -> Post:
+        """A standalone copy, yours to change, tied to no collection or digest."""
+    def to_dict(self) -> _PostDict:
+        """The post as a dict with the keys of Collection.to_arrow's columns."""
+    def _repr_html_(self) -> str: ...
+    def __copy__(self) -> Post: ...
+    def __deepcopy__(self, memo: object) -> Post: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
 class ImportReport:
-    """
-    What an import added and what it skipped.
-    """
-    def __repr__(self) -> str:
-        ...
+    """What an import added and what it skipped."""
     @property
-    def posts_added(self) -> int:
-        ...
+    def posts_added(self) -> int: ...
     @property
-    def skipped(self) -> list[dict[str, typing.Any]]:
-        """
-        One dict per skipped record: message, code, line, offset, field, file, text.
-        """
+    def sources_added(self) -> int: ...
     @property
-    def sources_added(self) -> int:
-        ...
+    def skipped(self) -> list[_SkippedRecord]:
+        """One dict per skipped record: message, code, line, offset, field, file, text."""
+    def __repr__(self) -> str: ...
 class CurateReport:
-    """
-    What Collection.curate changed.
-    """
-    def __repr__(self) -> str:
-        ...
+    """What Collection.curate changed."""
+    @property
+    def posts_attributed(self) -> int: ...
+    @property
+    def sources_added(self) -> int: ...
+    @property
+    def posts_filed(self) -> int: ...
+    @property
+    def entity_tags_added(self) -> int: ...
     def to_dict(self) -> dict[str, int]:
-        """
-        The four counts as a dict.
-        """
-    @property
-    def entity_tags_added(self) -> int:
-        """
-        Entity tags added to posts.
-        """
-    @property
-    def posts_attributed(self) -> int:
-        """
-        Posts that gained a field from their attribution line.
-        """
-    @property
-    def posts_filed(self) -> int:
-        """
-        Posts whose source was set to a registry id.
-        """
-    @property
-    def sources_added(self) -> int:
-        """
-        Registry sources added to the collection.
-        """
+        """The four counts as a dict."""
+    def __repr__(self) -> str: ...
 class PostIterator:
-    """
-    Iterator over a collection's posts (live views).
-    """
-    def __iter__(self) -> PostIterator:
-        ...
-    def __next__(self) -> Post:
-        ...
+    """Iterator over a collection's posts (live views)."""
+    def __iter__(self) -> PostIterator: ...
+    def __next__(self) -> Post: ...
 class CollectionPosts(collections.abc.Sequence[Post]):
     """
     The posts of a collection as a live, read-only sequence of Post views: no post is copied. It grows when the collection does.
     """
     @typing.overload
-    def __getitem__(self, index: typing.SupportsIndex) -> Post:
-        ...
+    def __getitem__(self, index: typing.SupportsIndex) -> Post: ...
     @typing.overload
-    def __getitem__(self, index: slice) -> list[Post]:
-        ...
-    def __iter__(self) -> PostIterator:
-        ...
-    def __len__(self) -> int:
-        ...
-    def __repr__(self) -> str:
-        ...
+    def __getitem__(self, index: slice) -> list[Post]: ...
+    def __iter__(self) -> PostIterator: ...
+    def __len__(self) -> int: ...
+    def __repr__(self) -> str: ...
+    def index(self, post: Post, start: int = 0, stop: int | None = None) -> int: ...
+    def count(self, post: Post) -> int: ...
 class Collection:
     """
     Posts and sources, unique by id, in insertion order. Imports are all or nothing unless skip_bad_records=True. Posts it hands out are live views (see Post). Safe to share between threads: changes take the collection's lock exclusively, reads share it.
     """
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    @staticmethod
-    def from_json(data: str | bytes | bytearray, *, format: str | None = None, skip_bad_records: bool = False) -> Collection:
-        """
-        A new collection parsed from a str or bytes.
-        """
-    @staticmethod
-    def load(path: str | bytes | os.PathLike[str] | os.PathLike[bytes], *, format: str | None = None, skip_bad_records: bool = False) -> Collection:
-        """
-        A new collection read from a file (format: detect, own, jsonl, jsonfeed, wordpress).
-        """
-    def __contains__(self, id: object) -> bool:
-        ...
-    def __eq__(self, other: object) -> bool:
-        ...
-    def __getitem__(self, id: str) -> Post:
-        """
-        The live view of post `id`; NotFoundError (a KeyError) if none.
-        """
     def __init__(self) -> None:
-        ...
-    def __iter__(self) -> PostIterator:
-        ...
-    def __len__(self) -> int:
-        ...
-    def __repr__(self) -> str:
-        ...
+        """An empty collection."""
+    @staticmethod
+    def load(path: _Path, *, format: _InputFormat | None = None, skip_bad_records: bool = False) -> Collection:
+        """A new collection read from a file (format: detect, own, jsonl, jsonfeed, wordpress)."""
+    @staticmethod
+    def from_json(data: _JsonText, *, format: _InputFormat | None = None, skip_bad_records: bool = False) -> Collection:
+        """A new collection parsed from a str, bytes or bytearray of JSON."""
+    @staticmethod
+    def from_arrow(posts: _ArrowInput, sources: _ArrowInput | None = None, *, ignore_unknown_columns: bool = False) -> Collection:
+        """A new Collection from Arrow data with the columns of to_arrow (only id is required)."""
+    @staticmethod
+    def from_pandas(posts: pandas.DataFrame, sources: pandas.DataFrame | None = None, *, ignore_unknown_columns: bool = False) -> Collection:
+        """A new Collection from a DataFrame with the columns of to_pandas (the index is ignored)."""
+    def import_file(self, path: _Path, *, format: _InputFormat | None = None, skip_bad_records: bool = False, fill_from_attribution: bool = False, sources: _Sources = None) -> ImportReport:
+        """Adds the posts and sources of a file; fill_from_attribution and sources are deprecated."""
+    def import_json(self, data: _JsonText, *, format: _InputFormat | None = None, skip_bad_records: bool = False, fill_from_attribution: bool = False, sources: _Sources = None) -> ImportReport:
+        """Adds the posts and sources of a JSON text; fill_from_attribution and sources are deprecated."""
+    def curate(self, sources: SourceRegistry | None = None, entities: Gazetteer | None = None, *, fill_from_attribution: bool = False, entity_tag_prefix: str = 'entity:', languages: _Names = None, order: str | None = None, reference: _DateInput = None, fuzzy: bool = True, min_score: float = 0.85, tag_title: bool = True, tag_excerpt: bool = True, tag_body: bool = True) -> CurateReport:
+        """Fills posts from attribution lines, files them under the registry, tags entities (see docs/python.md)."""
+    def to_json(self, format: _OutputFormat = 'own', pretty: bool = True) -> str:
+        """The collection as JSON: own (default), jsonl or jsonfeed."""
+    def save(self, path: _Path, format: _OutputFormat = 'own', *, pretty: bool = True) -> None:
+        """Writes the collection to a file (own, jsonl or jsonfeed) atomically."""
     def add_post(self, post: Post) -> None:
-        """
-        Adds a copy of the post (later changes to `post` do not reach the collection; collection[post.id] is the live view of the added post).
-        """
+        """Adds a copy of the post."""
     def add_source(self, source: Source) -> None:
-        """
-        Adds a copy of the source.
-        """
-    def curate(self, sources: SourceRegistry | None = None, entities: Gazetteer | None = None, *, fill_from_attribution: bool = False, entity_tag_prefix: str = 'entity:', languages: str | collections.abc.Iterable[str] | None = None, order: str | None = None, reference: datetime.date | str | None = None, fuzzy: bool = True, min_score: float = 0.85, tag_title: bool = True, tag_excerpt: bool = True, tag_body: bool = True) -> CurateReport:
-        """
-        Runs the curation steps the CLI runs, in order, on every post: (1) with fill_from_attribution, fill missing authors, source, place and published_on from the attribution line opening the excerpt or body (languages, order and reference as for parse_date; the registry names the outlets); (2) with sources (a SourceRegistry), add the registry's sources the collection lacks and set each post's source to the registry id of the outlet it names (fuzzy, min_score as for SourceRegistry.resolve); (3) with entities (a Gazetteer), add entity_tag_prefix + entity id to the tags of each post that mentions the entity (in the title, excerpt, body as chosen). All or nothing; the GIL is released. Returns a CurateReport.
-        """
-    def import_file(self, path: str | bytes | os.PathLike[str] | os.PathLike[bytes], *, format: str | None = None, skip_bad_records: bool = False, fill_from_attribution: bool = False, sources: OutletLookup | None = None) -> ImportReport:
-        """
-        Adds the posts and sources of the input (a path for import_file; JSON str or bytes for import_json); all or nothing unless skip_bad_records, in which case bad records are skipped and listed in the report. format: detect (default), own, jsonl, jsonfeed, wordpress. fill_from_attribution and sources are deprecated (DeprecationWarning): they fill the imported posts from their attribution lines, as Collection.curate(fill_from_attribution=True) does for every post.
-        """
-    def import_json(self, data: str | bytes | bytearray, *, format: str | None = None, skip_bad_records: bool = False, fill_from_attribution: bool = False, sources: OutletLookup | None = None) -> ImportReport:
-        """
-        Adds the posts and sources of the input (a path for import_file; JSON str or bytes for import_json); all or nothing unless skip_bad_records, in which case bad records are skipped and listed in the report. format: detect (default), own, jsonl, jsonfeed, wordpress. fill_from_attribution and sources are deprecated (DeprecationWarning): they fill the imported posts from their attribution lines, as Collection.curate(fill_from_attribution=True) does for every post.
-        """
-    def save(self, path: str | bytes | os.PathLike[str] | os.PathLike[bytes], format: str = 'own', *, pretty: bool = True) -> None:
-        """
-        Writes the collection to a file (own, jsonl or jsonfeed) atomically: the file holds the old or the new content, never a mix.
-        """
-    def select(self, first: datetime.date | str, last: datetime.date | str) -> list[Post]:
-        """
-        Posts (live views) whose digest date is in [first, last], in insertion order.
-        """
-    def source(self, id: str) -> Source:
-        """
-        A read-only copy of the source with this id; NotFoundError if none.
-        """
-    def to_json(self, format: str = 'own', pretty: bool = True) -> str:
-        """
-        The collection as JSON: own (default), jsonl or jsonfeed.
-        """
+        """Adds a copy of the source."""
     @property
     def posts(self) -> CollectionPosts:
-        """
-        The posts as a live sequence of Post views (no copies), in insertion order.
-        """
+        """The posts as a live sequence of Post views (no copies), in insertion order."""
     @property
     def sources(self) -> list[Source]:
-        """
-        A list of read-only copies of the sources, in insertion order.
-        """
+        """A list of read-only copies of the sources, in insertion order."""
+    def source(self, id: str) -> Source:
+        """A read-only copy of the source with this id; NotFoundError if none."""
+    def select(self, first: _DateInput = None, last: _DateInput = None, *, ids: _Names = None, sources: _Names = None, languages: _Names = None, tags: _Names = None) -> Collection:
+        """A new Collection of copies of the posts that meet every condition given."""
+    def digest(self, period: str | Period | tuple[_Day, _Day] | list[_Day], *, title: str | None = None) -> Digest:
+        """The digest of an ISO week str, a Period, or a (first, last) pair of dates."""
+    def summary(self) -> _Summary:
+        """Counts at a glance: posts, sources, undated, first, last, by_source, by_language, by_week."""
+    def to_arrow(self) -> pyarrow.Table:
+        """The posts as a pyarrow.Table, one row per post (columns: docs/arrow.md)."""
+    def sources_to_arrow(self) -> pyarrow.Table:
+        """The sources as a pyarrow.Table."""
+    def to_pandas(self) -> pandas.DataFrame:
+        """The posts as a pandas.DataFrame (the columns of to_arrow)."""
+    def sources_to_pandas(self) -> pandas.DataFrame:
+        """The sources as a pandas.DataFrame."""
+    def to_dicts(self) -> list[_PostDict]:
+        """One dict per post (Post.to_dict)."""
+    def _repr_html_(self) -> str: ...
+    def __getitem__(self, id: str) -> Post:
+        """The live view of post `id`; NotFoundError (a KeyError) if none."""
+    def __contains__(self, id: object, /) -> bool: ...
+    def __len__(self) -> int: ...
+    def __iter__(self) -> PostIterator: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
 class Period:
-    """
-    A span of days, first and last inclusive.
-    """
-    def __repr__(self) -> str:
-        ...
+    """A span of days, first and last inclusive."""
     @property
-    def first(self) -> typing.Any:
-        ...
+    def first(self) -> datetime.date: ...
+    @property
+    def last(self) -> datetime.date: ...
     @property
     def label(self) -> str:
-        ...
-    @property
-    def last(self) -> typing.Any:
-        ...
+        """'2021-W33' for an ISO week, 'first..last' for a span of dates."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __repr__(self) -> str: ...
 class DigestSection:
-    """
-    The posts of one source in a digest (read-only).
-    """
-    def __len__(self) -> int:
-        ...
-    def __repr__(self) -> str:
-        ...
-    @property
-    def heading(self) -> str:
-        """
-        The source's name, or its id when the collection lacks it.
-        """
-    @property
-    def posts(self) -> list[Post]:
-        """
-        The section's posts, read-only, by digest date, then title, then id.
-        """
+    """The posts of one source in a digest (read-only)."""
     @property
     def source(self) -> str:
-        """
-        The source id ('' for posts with no source).
-        """
+        """The source id ('' for posts with no source)."""
+    @property
+    def heading(self) -> str:
+        """The source's name, or its id when the collection lacks it."""
     @property
     def source_record(self) -> Source | None:
-        """
-        The collection's Source for this section (a read-only copy), or None.
-        """
+        """The collection's Source for this section (a read-only copy), or None."""
+    @property
+    def posts(self) -> list[Post]:
+        """The section's posts, read-only, by digest date, then title, then id."""
+    def __len__(self) -> int: ...
+    def __repr__(self) -> str: ...
 class Digest:
     """
     Posts of a period grouped by source, ordered by date. Holds its own copies of the posts (read-only), so it outlives the collection.
     """
-    def __len__(self) -> int:
-        ...
-    def __repr__(self) -> str:
-        ...
-    def to_json(self, pretty: bool = True) -> str:
-        ...
-    def to_json_feed(self, title: str | None = None, home_page_url: str = '', feed_url: str = '', pretty: bool = True) -> str:
-        """
-        The digest's posts as a JSON Feed 1.1, in digest order; the feed's title is the digest's unless `title` is given.
-        """
-    def to_markdown(self) -> str:
-        ...
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @property
-    def period(self) -> Period:
-        ...
+    def title(self) -> str: ...
+    @property
+    def period(self) -> Period: ...
     @property
     def sections(self) -> list[DigestSection]:
-        """
-        The sections, by heading.
-        """
-    @property
-    def title(self) -> str:
-        ...
+        """The sections, by heading."""
+    def to_markdown(self) -> str: ...
+    def to_json(self, pretty: bool = True) -> str: ...
+    def to_json_feed(self, title: str | None = None, home_page_url: str = '', feed_url: str = '', pretty: bool = True) -> str:
+        """The digest's posts as a JSON Feed 1.1, in digest order."""
+    def to_arrow(self) -> pyarrow.Table:
+        """One row per post in digest order, with section and section_heading first."""
+    def to_pandas(self) -> pandas.DataFrame:
+        """The digest as a pandas.DataFrame (see to_arrow)."""
+    def _repr_html_(self) -> str: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
+class ArrowBatch:
+    """One record batch through the Arrow PyCapsule interface; pyarrow.record_batch(batch) takes it (once)."""
+    def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[object, object]:
+        """The (schema, array) capsules of the Arrow C data interface."""
+# ---- text, dates, attribution, sources, entities (normalize.cpp, dates.cpp, entities.cpp) ----
+# Inside classes that have a `datetime` property the module name is hidden:
+# these aliases name the types there.
+_Date: typing.TypeAlias = datetime.date
+_DateTime: typing.TypeAlias = datetime.datetime
+_Span: typing.TypeAlias = tuple[int, int]
+# The `sources` argument of the attribution calls.
+_Sources: typing.TypeAlias = OutletLookup | collections.abc.Mapping[str, str | collections.abc.Iterable[str]] | collections.abc.Iterable[Source] | None
+_Aliases: typing.TypeAlias = str | collections.abc.Iterable[str | tuple[str, bool]]
+_Tags: typing.TypeAlias = collections.abc.Mapping[str, collections.abc.Mapping[str, int]]
+class _Entity(typing.TypedDict):
+    id: str
+    name: str | None
+    type: str | None
+    aliases: list[str | tuple[str, bool]]
 class Token:
-    """
-    A word of a text: its search-key form and its span text[start:end] in the text given to tokens() (str indices for str, byte offsets for bytes).
-    """
-    def __eq__(self, arg0: typing.Any) -> typing.Any:
-        ...
-    def __hash__(self) -> int:
-        ...
-    def __init__(self, key: str, start: typing.SupportsInt | typing.SupportsIndex, end: typing.SupportsInt | typing.SupportsIndex) -> None:
-        ...
-    def __iter__(self) -> collections.abc.Iterator[str | int]:
-        ...
-    def __repr__(self) -> str:
-        ...
-    @property
-    def end(self) -> int:
-        ...
+    """A word of a text: its search-key form and its span text[start:end] (str indices for str, byte offsets for bytes). Unpacks as (key, start, end); hashable, picklable."""
+    def __init__(self, key: str, start: typing.SupportsIndex, end: typing.SupportsIndex) -> None:
+        """A token with this key and span."""
     @property
     def key(self) -> str:
-        ...
+        """The token's search key."""
     @property
     def start(self) -> int:
-        ...
-class Normalizer:
-    """
-    The normaliser, with its UTF-8 mode fixed. Thread-safe; the module functions use shared instances of it.
-    """
-    def __init__(self, strict: bool = False) -> None:
-        ...
-    def __repr__(self) -> str:
-        ...
-    def dominant_script(self, text: typing.Any) -> str:
-        ...
-    def latin_key(self, text: typing.Any) -> typing.Any:
-        ...
-    def normalize(self, text: typing.Any, form: str = 'nfc') -> typing.Any:
-        ...
-    def search_key(self, text: typing.Any) -> typing.Any:
-        ...
-    def tokens(self, text: typing.Any) -> list[Token]:
-        ...
-    def transliterate(self, text: typing.Any) -> typing.Any:
-        ...
-    @property
-    def strict(self) -> bool:
-        ...
-class DateMatch:
-    """
-    One date read from a text, with its calendar and span.
-    """
-    def __repr__(self) -> str:
-        ...
-    @property
-    def ambiguous(self) -> bool:
-        ...
-    @property
-    def calendar(self) -> str:
-        """
-        'gregorian', 'persian' or 'islamic-umalqura': the calendar it was written in.
-        """
-    @property
-    def date(self) -> typing.Any:
-        """
-        The Gregorian date, None when ambiguous.
-        """
+        """Start of its span in the text (inclusive)."""
     @property
     def end(self) -> int:
-        """
-        str index one past its last character.
-        """
+        """End of its span in the text (exclusive)."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __iter__(self) -> collections.abc.Iterator[str | int]: ...
+    def __repr__(self) -> str: ...
+class Normalizer:
+    """The normaliser, with its UTF-8 mode fixed: its methods are the module functions without the strict argument. Thread-safe; picklable."""
+    def __init__(self, strict: bool = False) -> None:
+        """strict=True: ill-formed UTF-8 raises ParseError instead of becoming U+FFFD."""
     @property
-    def has_weekday(self) -> bool:
-        ...
+    def strict(self) -> bool:
+        """True when ill-formed UTF-8 raises ParseError."""
+    @typing.overload
+    def normalize(self, text: str, form: str = 'nfc') -> str: ...
+    @typing.overload
+    def normalize(self, text: bytes | bytearray, form: str = 'nfc') -> bytes: ...
+    @typing.overload
+    def normalize(self, text: None, form: str = 'nfc') -> None: ...
+    @typing.overload
+    def search_key(self, text: str) -> str: ...
+    @typing.overload
+    def search_key(self, text: bytes | bytearray) -> bytes: ...
+    @typing.overload
+    def search_key(self, text: None) -> None: ...
+    @typing.overload
+    def latin_key(self, text: str) -> str: ...
+    @typing.overload
+    def latin_key(self, text: bytes | bytearray) -> bytes: ...
+    @typing.overload
+    def latin_key(self, text: None) -> None: ...
+    @typing.overload
+    def transliterate(self, text: str) -> str: ...
+    @typing.overload
+    def transliterate(self, text: bytes | bytearray) -> bytes: ...
+    @typing.overload
+    def transliterate(self, text: None) -> None: ...
+    @typing.overload
+    def tokens(self, text: str | bytes | bytearray) -> list[Token]: ...
+    @typing.overload
+    def tokens(self, text: None) -> None: ...
+    @typing.overload
+    def dominant_script(self, text: str | bytes | bytearray) -> str: ...
+    @typing.overload
+    def dominant_script(self, text: None) -> None: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __hash__(self) -> int: ...
+    def __repr__(self) -> str: ...
+class DateMatch:
+    """One date read from a text: value, calendar, language, str-index span, ambiguity. Picklable."""
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @property
-    def language(self) -> str:
-        ...
+    def value(self) -> _Date | None:
+        """datetime.date, or datetime.datetime when the text gave a time; None when ambiguous."""
     @property
-    def readings(self) -> list[datetime.date]:
-        """
-        Every reading when ambiguous, else [].
-        """
+    def date(self) -> _Date | None:
+        """The Gregorian datetime.date; None when ambiguous."""
     @property
-    def start(self) -> int:
-        """
-        str index of the date's first character.
-        """
+    def datetime(self) -> _DateTime | None:
+        """As a datetime.datetime (midnight without a time; aware with an offset or zone); None when ambiguous."""
     @property
-    def value(self) -> typing.Any:
-        """
-        date, or datetime when the text gave a time; None when ambiguous.
-        """
-    @property
-    def weekday_mismatch(self) -> bool:
-        ...
+    def calendar(self) -> str:
+        """'gregorian', 'persian' or 'islamic-umalqura': the calendar it was written in."""
     @property
     def written(self) -> tuple[int, int, int]:
-        """
-        (year, month, day) in that calendar.
-        """
-class DateParser:
-    """
-    A reusable date parser with fixed options. Thread-safe.
-    """
-    def __init__(self, languages: typing.Any = None, order: typing.Any = None, reference: typing.Any = None) -> None:
-        ...
-    def find_dates(self, text: typing.Any) -> list[DateMatch]:
-        ...
-    def parse_date(self, text: typing.Any) -> typing.Any:
-        ...
-    def parse_datetime(self, text: typing.Any) -> typing.Any:
-        ...
-    def parse_detailed(self, text: typing.Any) -> typing.Any:
-        ...
-class OutletLookup:
-    """
-    Anything that names known outlets (OutletList, SourceRegistry).
-    """
-class OutletList(OutletLookup):
-    """
-    Outlets by the search key of their names and aliases. Safe to share between threads: add() takes its lock exclusively, find() shares it.
-    """
-    def __init__(self, sources: collections.abc.Mapping[str, str | collections.abc.Iterable[str]] | collections.abc.Iterable[Source] | None = None) -> None:
-        """
-        sources: None, a dict {id: name or [names]} or an iterable of Source.
-        """
-    def __len__(self) -> int:
-        ...
-    def add(self, id: str, name: str) -> bool:
-        """
-        Adds a name of outlet `id`; False when the name belongs to another id.
-        """
-    def find(self, text: str) -> str | None:
-        """
-        The id of the outlet `text` names, or None.
-        """
-class Attribution:
-    """
-    The header of a clipping: authors, outlet, place, date, excerpt.
-    """
-    def __repr__(self) -> str:
-        ...
+        """(year, month, day) in that calendar."""
     @property
-    def author_spans(self) -> list[tuple[int, int]]:
-        ...
+    def start(self) -> int:
+        """str index of the date's first character."""
+    @property
+    def end(self) -> int:
+        """str index one past its last character."""
+    @property
+    def ambiguous(self) -> bool:
+        """True when two or more readings fit."""
+    @property
+    def readings(self) -> list[_Date]:
+        """Every reading when ambiguous, else []."""
+    @property
+    def language(self) -> str | None:
+        """Language of the month or weekday name read; None for numeric forms."""
+    @property
+    def has_weekday(self) -> bool:
+        """True when the text named a weekday."""
+    @property
+    def weekday_mismatch(self) -> bool:
+        """True when the weekday named does not fall on the date."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
+class DateParser:
+    """A reusable date parser with fixed options (those of parse_date). Thread-safe; picklable."""
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> None:
+        """languages: BCP 47 tags (None: all); order: 'DMY', 'MDY' or 'YMD'; reference: the date year-less forms are read near."""
+    @property
+    def languages(self) -> list[str]:
+        """The language tags given ([] for every supported language)."""
+    @property
+    def order(self) -> str | None:
+        """'DMY', 'MDY', 'YMD', or None."""
+    @property
+    def reference(self) -> _Date | None:
+        """The reference date, or None."""
+    def parse_date(self, text: str | None) -> _Date | None:
+        """As digestcore.parse_date with this parser's options."""
+    def parse_datetime(self, text: str | None) -> _DateTime | None:
+        """As digestcore.parse_datetime with this parser's options."""
+    def parse_detailed(self, text: str | None) -> DateMatch | None:
+        """As digestcore.parse_date_detailed with this parser's options."""
+    @typing.overload
+    def find_dates(self, text: str) -> list[DateMatch]: ...
+    @typing.overload
+    def find_dates(self, text: None) -> None: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
+class OutletLookup:
+    """Anything that names known outlets for parse_attribution (OutletList, SourceRegistry)."""
+class OutletList(OutletLookup):
+    """Outlets by the search key of their names and aliases. Thread-safe; picklable."""
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __init__(self, sources: collections.abc.Mapping[str, str | collections.abc.Iterable[str]] | collections.abc.Iterable[Source] | None = None) -> None:
+        """sources: None, a dict {id: name or [names]} or an iterable of Source."""
+    def add(self, id: str, name: str) -> bool:
+        """Adds a name of outlet `id`; False when the name belongs to another id or has no letters or digits."""
+    def find(self, text: str | None) -> str | None:
+        """The id of the outlet `text` names, or None."""
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
+class Attribution:
+    """The header of a clipping: authors, outlet, source id, place, date, excerpt, each with its str-index span; absent parts (and their spans) are None. Picklable."""
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @property
     def authors(self) -> list[str]:
-        ...
+        """The authors as written, without 'By'; [] when none."""
     @property
-    def date(self) -> typing.Any:
-        """
-        date (datetime when a time was given), None when ambiguous.
-        """
+    def outlet(self) -> str | None:
+        """The outlet as written, or None."""
     @property
-    def date_span(self) -> tuple[int, int]:
-        ...
+    def source(self) -> str | None:
+        """The registry's source id for the outlet, or None."""
     @property
-    def excerpt(self) -> str:
-        ...
+    def place(self) -> str | None:
+        """The place (dateline), or None."""
     @property
-    def excerpt_span(self) -> tuple[int, int]:
-        ...
+    def date(self) -> _Date | None:
+        """The date; None when ambiguous."""
     @property
-    def header_span(self) -> tuple[int, int]:
-        ...
+    def datetime(self) -> _DateTime | None:
+        """The date as a datetime (midnight without a time, aware with an offset or zone); None when ambiguous."""
+    @property
+    def date_ambiguous(self) -> bool:
+        """True when the line's date has two readings."""
+    @property
+    def excerpt(self) -> str | None:
+        """The text after the header's separator, or None."""
     @property
     def method(self) -> str:
-        """
-        'registry' or 'heuristic'.
-        """
+        """'registry' or 'heuristic'."""
     @property
-    def outlet(self) -> str:
-        ...
+    def author_spans(self) -> list[_Span]:
+        """(start, end) of each author."""
     @property
-    def outlet_span(self) -> tuple[int, int]:
-        ...
+    def outlet_span(self) -> _Span | None:
+        """(start, end) of the outlet, or None."""
     @property
-    def place(self) -> str:
-        ...
+    def place_span(self) -> _Span | None:
+        """(start, end) of the place, or None."""
     @property
-    def place_span(self) -> tuple[int, int]:
-        ...
+    def date_span(self) -> _Span | None:
+        """(start, end) of the date."""
     @property
-    def source(self) -> str:
-        """
-        The registry's source id for the outlet, '' when unknown.
-        """
+    def excerpt_span(self) -> _Span | None:
+        """(start, end) of the excerpt, or None."""
+    @property
+    def header_span(self) -> _Span:
+        """(start, end) from the line's start to the end of the separator."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
+    def _repr_html_(self) -> str: ...
 class SourceMatch:
-    """
-    What SourceRegistry.resolve found: the source, a score (1.0 for exact steps), the method (name, alias, domain, fuzzy) and the name, alias or domain that matched.
-    """
-    def __repr__(self) -> str:
-        ...
-    @property
-    def id(self) -> str:
-        ...
-    @property
-    def matched(self) -> str:
-        ...
-    @property
-    def method(self) -> str:
-        ...
-    @property
-    def score(self) -> float:
-        ...
+    """What SourceRegistry.resolve found: source, score, method, matched. Picklable."""
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
     @property
     def source(self) -> Source:
-        """
-        A read-only copy of the registry's source.
-        """
+        """A read-only copy of the registry's Source."""
+    @property
+    def id(self) -> str:
+        """The source's id."""
+    @property
+    def score(self) -> float:
+        """1.0 for name, alias and domain matches; the fuzzy score otherwise."""
+    @property
+    def method(self) -> str:
+        """'name', 'alias', 'domain' or 'fuzzy'."""
+    @property
+    def matched(self) -> str | None:
+        """The name, alias or domain that matched, as written."""
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
 class SourceRegistry(OutletLookup):
-    """
-    Known outlets, resolved from names, aliases (any script), URLs and misspellings. See docs/entities.md. Safe to share between threads: add() takes its lock exclusively, reads share it.
-    """
+    """Known outlets, resolved from names, aliases (any script), URLs and misspellings. Thread-safe; picklable."""
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __init__(self) -> None:
+        """An empty registry."""
     @staticmethod
-    def from_json(data: str | bytes | bytearray) -> SourceRegistry:
-        """
-        A registry parsed from a JSON str or bytes.
-        """
+    def load(path: _Path) -> SourceRegistry:
+        """A new registry read from a JSON file; MissingFileError, FileError, ParseError."""
+    @staticmethod
+    def from_json(data: _JsonText) -> SourceRegistry:
+        """A new registry parsed from a JSON str or bytes."""
     @staticmethod
     def from_sources(sources: collections.abc.Iterable[Source]) -> SourceRegistry:
-        """
-        A registry of these Source objects (e.g. Collection.sources).
-        """
-    @staticmethod
-    def load(path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> SourceRegistry:
-        """
-        A registry read from a JSON file ({"sources": [...]}).
-        """
-    def __contains__(self, id: object) -> bool:
-        ...
-    def __init__(self) -> None:
-        ...
-    def __len__(self) -> int:
-        ...
-    def __repr__(self) -> str:
-        ...
+        """A new registry of these Source objects."""
     def add(self, source: Source) -> None:
-        """
-        Adds a copy of the source; ParseError for a duplicate id.
-        """
+        """Adds a copy of the Source; ParseError for a duplicate id."""
+    def resolve(self, text: str | bytes | bytearray | None, *, fuzzy: bool = True, min_score: float = 0.85) -> SourceMatch | None:
+        """The SourceMatch of the source `text` names, or None."""
     def find(self, id: str) -> Source | None:
-        """
-        A read-only copy of the source with this id, or None.
-        """
-    def resolve(self, text: str | bytes, *, fuzzy: bool = True, min_score: float = 0.85) -> SourceMatch | None:
-        """
-        The source that text names (name, then alias, then URL domain, then fuzzy), or None when none does or two are equally close.
-        """
-    def resolve_posts(self, collection: Collection, *, fuzzy: bool = True, min_score: float = 0.85) -> int:
-        """
-        Sets each post's source to a registry id where its outlet (or URL) resolves; returns the number of posts changed. Collection.curate(sources=registry) also adds the registry's sources to the collection.
-        """
-    def save(self, path: str | bytes | os.PathLike[str] | os.PathLike[bytes], pretty: bool = True) -> None:
-        """
-        Writes the registry to a JSON file atomically.
-        """
-    def to_json(self, pretty: bool = True) -> str:
-        ...
+        """A read-only copy of the Source with this id, or None."""
     @property
     def sources(self) -> list[Source]:
-        """
-        A list of read-only copies of the sources.
-        """
-class Gazetteer:
-    """
-    Named entities with aliases in any script, matched whole-token, leftmost-longest, insensitive to case, accents, Arabic-script variants, digits and hyphens. See docs/entities.md. Safe to share between threads: changes take its lock exclusively, reads share it.
-    """
-    def __contains__(self, id: object) -> bool:
-        ...
-    def __init__(self) -> None:
-        ...
-    def __len__(self) -> int:
-        ...
-    def __repr__(self) -> str:
-        ...
-    def add(self, entity_id: str, aliases: str | collections.abc.Iterable[str | tuple[str, bool]], case_sensitive: bool = False) -> None:
-        """
-        Adds aliases (str, or (str, case_sensitive) tuples) to an entity, creating it. All or nothing.
-        """
-    def add_entity(self, id: str, *, name: str = '', type: str = '', aliases: str | collections.abc.Iterable[str | tuple[str, bool]] = []) -> None:
-        """
-        Adds an entity (merged with one of the same id: name and type set when empty, aliases appended).
-        """
-    def compile(self) -> None:
-        """
-        Builds the automaton now (find does it on first use otherwise).
-        """
-    def entity(self, id: str) -> dict[str, typing.Any] | None:
-        """
-        The entity as a dict (id, name, type, aliases), or None.
-        """
-    def find(self, text: str | bytes | bytearray) -> list[EntityMatch]:
-        """
-        Matches in text, in order: EntityMatch(entity, alias, start, end, text).
-        """
-    def load(self, path: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> Gazetteer:
-        """
-        Adds the entities of a JSON file (all or nothing) and returns self, so Gazetteer().load(path) reads a dictionary.
-        """
-    def loads(self, data: str | bytes | bytearray) -> Gazetteer:
-        """
-        Adds the entities of a JSON str or bytes and returns self.
-        """
-    def save(self, path: str | bytes | os.PathLike[str] | os.PathLike[bytes], pretty: bool = True) -> None:
-        """
-        Writes the dictionary to a JSON file atomically.
-        """
-    def tag(self, collection: Collection, *, title: bool = True, excerpt: bool = True, body: bool = True) -> dict[str, dict[str, int]]:
-        """
-        {post id: {entity id: mentions}} for every post, most mentioned first.
-        """
+        """A list of read-only copies of the sources, in the order added."""
     def to_json(self, pretty: bool = True) -> str:
-        ...
-    @property
-    def alias_count(self) -> int:
-        ...
+        """The registry as JSON, which from_json reads back."""
+    def save(self, path: _Path, pretty: bool = True) -> None:
+        """Writes the registry to a JSON file atomically."""
+    def resolve_posts(self, collection: Collection, *, fuzzy: bool = True, min_score: float = 0.85) -> int:
+        """Sets each post's source to a registry id where its outlet (or URL) resolves; returns the number changed."""
+    def __contains__(self, id: object, /) -> bool: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
+class Gazetteer:
+    """Named entities with aliases in any script, matched whole-token and leftmost-longest. Thread-safe; picklable."""
+    __hash__: typing.ClassVar[None]  # type: ignore[assignment]
+    def __init__(self) -> None:
+        """An empty gazetteer."""
+    @staticmethod
+    def load(path: _Path) -> Gazetteer:
+        """A new gazetteer read from a JSON file; MissingFileError, FileError, ParseError."""
+    @staticmethod
+    def from_json(data: _JsonText) -> Gazetteer:
+        """A new gazetteer parsed from a JSON str or bytes."""
+    def add_file(self, path: _Path) -> None:
+        """Adds the entities of a JSON file, all or nothing."""
+    def add_json(self, data: _JsonText) -> None:
+        """Adds the entities of a JSON str or bytes, all or nothing."""
+    @typing_extensions.deprecated("use Gazetteer.from_json(data) or g.add_json(data)")
+    def loads(self, data: _JsonText) -> Gazetteer:
+        """Deprecated: adds the entities of a JSON str or bytes and returns self."""
+    def add(self, entity_id: str, aliases: _Aliases, case_sensitive: bool = False) -> None:
+        """Adds aliases to an entity, creating it. All or nothing."""
+    def add_entity(self, id: str, *, name: str = '', type: str = '', aliases: _Aliases = ()) -> None:
+        """Adds an entity (merged with one of the same id)."""
+    def to_json(self, pretty: bool = True) -> str:
+        """The gazetteer as JSON, which from_json reads back."""
+    def save(self, path: _Path, pretty: bool = True) -> None:
+        """Writes the gazetteer to a JSON file atomically."""
+    def compile(self) -> None:
+        """Builds the automaton now (find does it on first use otherwise)."""
+    @typing.overload
+    def find(self, text: str | bytes | bytearray) -> list[EntityMatch]: ...
+    @typing.overload
+    def find(self, text: None) -> None: ...
+    def entity(self, id: str) -> _Entity | None:
+        """The entity as a dict {id, name, type, aliases}, or None."""
     @property
     def entity_ids(self) -> list[str]:
-        ...
-def apply_attribution(post: Post, sources: OutletLookup | collections.abc.Mapping[str, str | collections.abc.Iterable[str]] | collections.abc.Iterable[Source] | None = None, *, languages: str | collections.abc.Iterable[str] | None = None, order: str | None = None, reference: datetime.date | str | None = None) -> bool:
-    """
-    Fills the post's missing authors, source, place and published_on from an attribution line opening its excerpt (else body); the text is kept. True when a field was filled. A collection's post (a live view) is changed in the collection; a Digest's post is read-only (AttributeError). Collection.curate(fill_from_attribution=True) does this for every post of a collection.
-    """
-def apply_entity_tags(collection: Collection, tags: collections.abc.Mapping[str, collections.abc.Mapping[str, int]], prefix: str = 'entity:') -> int:
-    """
-    Adds prefix + entity id to each tagged post's tags; returns the number added.
-    """
+        """The entity ids, in the order added."""
+    @property
+    def alias_count(self) -> int:
+        """The number of distinct aliases (names included)."""
+    def tag(self, collection: Collection, *, title: bool = True, excerpt: bool = True, body: bool = True) -> dict[str, dict[str, int]]:
+        """{post id: {entity id: mentions}} for every post, most mentioned first."""
+    def __contains__(self, id: object, /) -> bool: ...
+    def __len__(self) -> int: ...
+    def __eq__(self, other: object, /) -> bool: ...
+    def __repr__(self) -> str: ...
+def apply_attribution(post: Post, sources: _Sources = None, *, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> bool:
+    """Fills the post's missing authors, source, place and published_on from the attribution line opening its excerpt (else body); True when a field was filled."""
+def apply_entity_tags(collection: Collection, tags: _Tags, prefix: str = 'entity:') -> int:
+    """Adds prefix + entity id to the tags of each tagged post; returns the number added."""
 def build_digest(collection: Collection, week: str, *, title: str = '') -> Digest:
     """
     The digest of an ISO week such as '2021-W33'.
     """
-def dominant_script(text: typing.Any) -> str:
-    """
-    ISO 15924 code of the script most letters of text are in ('Latn', 'Arab', 'Cyrl', ...), 'Zyyy' when it has none.
-    """
-def find_dates(text: typing.Any, languages: typing.Any = None, order: typing.Any = None, reference: typing.Any = None) -> list[DateMatch]:
-    """
-    Every date inside a longer text, as DateMatch objects with str-index spans.
-    """
-def from_gregorian(date: typing.Any, calendar: str) -> typing.Any:
-    """
-    (year, month, day) of a Gregorian date in another calendar, or None out of range.
-    """
+@typing.overload
+def dominant_script(text: str | bytes | bytearray) -> str: ...
+@typing.overload
+def dominant_script(text: None) -> None: ...
+@typing.overload
+def find_dates(text: str, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> list[DateMatch]: ...
+@typing.overload
+def find_dates(text: None, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> None: ...
+def from_gregorian(date: _DateInput, calendar: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of a Gregorian date in `calendar`; None out of range or for a missing date."""
 def iso_week(week: str) -> Period:
     """
     The Period of an ISO week such as '2021-W33'; ParseError if it is not one.
     """
-def latin_key(text: typing.Any, strict: bool = False) -> typing.Any:
-    """
-    A cross-script key: search_key(transliterate(search_key(text))), ASCII only.
-    """
-def normalize(text: typing.Any, form: str = 'nfc', strict: bool = False) -> typing.Any:
-    """
-    Normalises text: form='nfc' or 'nfkc' (Unicode), or 'display' (NFC plus typographic clean-up: whitespace collapsed and trimmed, zero-width characters removed, ellipses and dashes made consistent; no case or accent folding). With strict=True, ill-formed UTF-8 (lone surrogates in a str) raises ParseError; otherwise it becomes U+FFFD.
-    """
-def parse_attribution(line: typing.Any, sources: typing.Any = None, languages: typing.Any = None, order: typing.Any = None, reference: typing.Any = None) -> typing.Any:
-    """
-    The attribution header of `line` ('Author, Outlet, Date:… text'), or None. sources: None, an OutletList (or SourceRegistry), a dict {id: name or [names]} or Source objects; it tells outlets from authors and places.
-    """
-def parse_date(text: typing.Any, languages: typing.Any = None, order: typing.Any = None, reference: typing.Any = None) -> typing.Any:
-    """
-    The date `text` holds, as datetime.date, or None (no date, an impossible date, an ambiguous numeric date). languages: BCP 47 tags (None = all supported); order: 'DMY', 'MDY' or 'YMD' for all-numeric dates; reference: the date year-less forms are read near.
-    """
-def parse_date_detailed(text: typing.Any, languages: typing.Any = None, order: typing.Any = None, reference: typing.Any = None) -> typing.Any:
-    """
-    A DateMatch (calendar, span, ambiguity) or None; ambiguous readings are returned with value None.
-    """
-def parse_datetime(text: typing.Any, languages: typing.Any = None, order: typing.Any = None, reference: typing.Any = None) -> typing.Any:
-    """
-    As parse_date, as datetime.datetime (midnight when the text has no time; aware when it has an offset or zone), or None.
-    """
-def search_key(text: typing.Any, strict: bool = False) -> typing.Any:
-    """
-    The key for search, matching and de-duplication: case-folded, marks removed, Arabic-script letters unified, digits to ASCII, punctuation as separators, single spaces. Idempotent.
-    """
-def select_by_entity(collection: Collection, tags: collections.abc.Mapping[str, collections.abc.Mapping[str, int]], entity_id: str) -> list[Post]:
-    """
-    The posts (live views) that mention entity_id according to tags (from Gazetteer.tag).
-    """
-def to_gregorian(calendar: str, year: typing.SupportsInt | typing.SupportsIndex, month: typing.SupportsInt | typing.SupportsIndex, day: typing.SupportsInt | typing.SupportsIndex) -> typing.Any:
-    """
-    The Gregorian date of a Persian or Umm al-Qura date, or None when impossible.
-    """
-def tokens(text: typing.Any, strict: bool = False) -> list[Token]:
-    """
-    Word tokens of the search key of text, as a list of Token(key, start, end), where text[start:end] is the token's surface in text.
-    """
-def transliterate(text: typing.Any, strict: bool = False) -> typing.Any:
-    """
-    Transliterates text with ICU 'Any-Latin; Latin-ASCII'.
-    """
+@typing.overload
+def latin_key(text: str, strict: bool = False) -> str: ...
+@typing.overload
+def latin_key(text: bytes | bytearray, strict: bool = False) -> bytes: ...
+@typing.overload
+def latin_key(text: None, strict: bool = False) -> None: ...
+@typing.overload
+def normalize(text: str, form: str = 'nfc', strict: bool = False) -> str: ...
+@typing.overload
+def normalize(text: bytes | bytearray, form: str = 'nfc', strict: bool = False) -> bytes: ...
+@typing.overload
+def normalize(text: None, form: str = 'nfc', strict: bool = False) -> None: ...
+def parse_attribution(line: str | None, sources: _Sources = None, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> Attribution | None:
+    """The Attribution of the header `line` opens with, or None."""
+def parse_date(text: str | None, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> datetime.date | None:
+    """The date `text` holds, as a datetime.date, or None."""
+def parse_date_detailed(text: str | None, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> DateMatch | None:
+    """A DateMatch (value, calendar, language, span, ambiguity), or None."""
+def parse_datetime(text: str | None, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> datetime.datetime | None:
+    """As parse_date, as a datetime.datetime (midnight without a time; aware with an offset or zone), or None."""
+@typing.overload
+def search_key(text: str, strict: bool = False) -> str: ...
+@typing.overload
+def search_key(text: bytes | bytearray, strict: bool = False) -> bytes: ...
+@typing.overload
+def search_key(text: None, strict: bool = False) -> None: ...
+def select_by_entity(collection: Collection, tags: _Tags, entity_id: str) -> list[Post]:
+    """The posts (live views) that mention entity_id according to tags."""
+def to_gregorian(calendar: str, year: typing.SupportsInt | typing.SupportsIndex, month: typing.SupportsInt | typing.SupportsIndex, day: typing.SupportsInt | typing.SupportsIndex) -> datetime.date | None:
+    """The Gregorian date of a date in `calendar`, or None when there is no such date."""
+@typing.overload
+def tokens(text: str | bytes | bytearray, strict: bool = False) -> list[Token]: ...
+@typing.overload
+def tokens(text: None, strict: bool = False) -> None: ...
+@typing.overload
+def transliterate(text: str, strict: bool = False) -> str: ...
+@typing.overload
+def transliterate(text: bytes | bytearray, strict: bool = False) -> bytes: ...
+@typing.overload
+def transliterate(text: None, strict: bool = False) -> None: ...
+# ---- batch calls (batch.cpp, _batch.py) ----
+# One call over a column: the result has the input's shape. Overloads by
+# input kind: a pandas Series (told by .iloc), a NumPy array, Arrow data, and
+# any other iterable (a list or tuple), whose elements are str or missing
+# (None, NaN; pandas NA/NaT are taken too but are not typed here).
+class _PandasSeries(typing.Protocol):
+    @property
+    def iloc(self) -> object: ...
+class _ArrowArrayExportable(typing.Protocol):
+    # The Arrow PyCapsule array interface (pyarrow Array, nanoarrow, ...).
+    def __arrow_c_array__(self, requested_schema: object | None = None) -> tuple[object, object]: ...
+_ArrowText: typing.TypeAlias = _ArrowArrayExportable | _ArrowStreamExportable
+_Texts: typing.TypeAlias = collections.abc.Iterable[str | float | None]
+@typing.overload
+def parse_attribution_batch(values: _PandasSeries, *, sources: _Sources = None, languages: _Names = None, order: str | None = None, reference: _DateInput = None, threads: int | None = None) -> pandas.DataFrame: ...
+@typing.overload
+def parse_attribution_batch(values: numpy.typing.NDArray[typing.Any], *, sources: _Sources = None, languages: _Names = None, order: str | None = None, reference: _DateInput = None, threads: int | None = None) -> numpy.typing.NDArray[numpy.object_]: ...
+@typing.overload
+def parse_attribution_batch(values: _ArrowText, *, sources: _Sources = None, languages: _Names = None, order: str | None = None, reference: _DateInput = None, threads: int | None = None) -> pyarrow.StructArray: ...
+@typing.overload
+def parse_attribution_batch(values: _Texts, *, sources: _Sources = None, languages: _Names = None, order: str | None = None, reference: _DateInput = None, threads: int | None = None) -> list[Attribution | None]: ...
+@typing.overload
+def parse_date_batch(values: _PandasSeries, *, languages: _Names = None, order: str | None = None, reference: _DateInput = None, threads: int | None = None) -> pandas.Series: ...
+@typing.overload
+def parse_date_batch(values: numpy.typing.NDArray[typing.Any], *, languages: _Names = None, order: str | None = None, reference: _DateInput = None, threads: int | None = None) -> numpy.typing.NDArray[numpy.datetime64]: ...
+@typing.overload
+def parse_date_batch(values: _ArrowText, *, languages: _Names = None, order: str | None = None, reference: _DateInput = None, threads: int | None = None) -> pyarrow.Date32Array: ...
+@typing.overload
+def parse_date_batch(values: _Texts, *, languages: _Names = None, order: str | None = None, reference: _DateInput = None, threads: int | None = None) -> list[datetime.date | None]: ...
+@typing.overload
+def parse_datetime_batch(values: _PandasSeries, *, languages: _Names = None, order: str | None = None, reference: _DateInput = None, threads: int | None = None) -> pandas.Series: ...
+@typing.overload
+def parse_datetime_batch(values: numpy.typing.NDArray[typing.Any], *, languages: _Names = None, order: str | None = None, reference: _DateInput = None, threads: int | None = None) -> numpy.typing.NDArray[numpy.datetime64]: ...
+@typing.overload
+def parse_datetime_batch(values: _ArrowText, *, languages: _Names = None, order: str | None = None, reference: _DateInput = None, threads: int | None = None) -> pyarrow.TimestampArray: ...
+@typing.overload
+def parse_datetime_batch(values: _Texts, *, languages: _Names = None, order: str | None = None, reference: _DateInput = None, threads: int | None = None) -> list[datetime.datetime | None]: ...
+@typing.overload
+def search_key_batch(values: _PandasSeries, *, strict: bool = False, threads: int | None = None) -> pandas.Series: ...
+@typing.overload
+def search_key_batch(values: numpy.typing.NDArray[typing.Any], *, strict: bool = False, threads: int | None = None) -> numpy.typing.NDArray[numpy.object_]: ...
+@typing.overload
+def search_key_batch(values: _ArrowText, *, strict: bool = False, threads: int | None = None) -> pyarrow.Array: ...
+@typing.overload
+def search_key_batch(values: _Texts, *, strict: bool = False, threads: int | None = None) -> list[str | None]: ...
+@typing.overload
+def tag_batch(values: _PandasSeries, entities: Gazetteer, *, threads: int | None = None) -> pandas.Series: ...
+@typing.overload
+def tag_batch(values: numpy.typing.NDArray[typing.Any], entities: Gazetteer, *, threads: int | None = None) -> numpy.typing.NDArray[numpy.object_]: ...
+@typing.overload
+def tag_batch(values: _ArrowText, entities: Gazetteer, *, threads: int | None = None) -> pyarrow.ListArray: ...
+@typing.overload
+def tag_batch(values: _Texts, entities: Gazetteer, *, threads: int | None = None) -> list[list[str] | None]: ...
 DATE_LANGUAGES: tuple[str, ...] = ('en', 'fr', 'de', 'es', 'it', 'pt', 'nl', 'sv', 'sq', 'tr', 'ru', 'fa', 'ar', 'ur')
 __version__: str = '0.1.0'

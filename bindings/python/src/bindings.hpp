@@ -36,6 +36,14 @@ struct Registration {
 #define DIGEST_PY_MODULE(order, fn) \
   static ::digest::python::Registration digest_py_registration_##fn(order, fn)
 
+// A docstring that opens with the callable's text signature, e.g.
+// DG_SIG("load(path, *, format=None)", "A new collection read from a file.").
+// CPython reads "name(params)\n--\n\n" as __text_signature__, so
+// inspect.signature, help() and stubtest see the real parameters (the module
+// turns pybind11's own typed signature lines off). Methods write `self`
+// first; defaults must be literals (None, True, 0.85, 'own').
+#define DG_SIG(signature, doc) signature "\n--\n\n" doc
+
 // Sets the Python exception that matches error.code (ParseError for
 // parse_error, ... ), with .line, .offset, .field, .file set. Needs the GIL.
 void set_error(const Error& error);
@@ -66,6 +74,13 @@ std::string type_name(py::handle obj);
 // InvalidArgumentError (a ValueError) when it holds a lone surrogate, which
 // no UTF-8 text can carry.
 std::string text_arg(py::handle obj, const char* what);
+// True for the values Python's data tools use for "missing": None, a float
+// NaN (numpy's too), pandas' NA and NaT (anything unequal to itself).
+bool is_missing(py::handle obj);
+// Optional text: "" for a missing value (is_missing), else text_arg.
+std::string optional_text_arg(py::handle obj, const char* what);
+// None for empty text, else a str.
+py::object text_or_none(std::string_view s);
 // A list of str (any iterable of str, but not a str itself).
 std::vector<std::string> text_list_arg(py::handle obj, const char* what);
 // os.fspath(path) as UTF-8 (str or bytes paths).
@@ -84,6 +99,10 @@ struct Str {
 
 // date, or datetime (naive, or aware with a fixed offset) when there is a time.
 py::object datetime_to_python(const std::optional<DateTime>& dt);
+// A post's date as Python sees it: an aware datetime in UTC (a date
+// without a time is its midnight UTC; a time without an offset is taken as
+// UTC), or None. The same instant as the `posted_on` column of to_arrow.
+py::object utc_datetime_to_python(const std::optional<DateTime>& dt);
 // None, NaN or NaT → nullopt; datetime.date, datetime.datetime or an ISO 8601
 // str → the DateTime; anything else TypeError. Years outside 1400–9999 are
 // InvalidArgumentError.

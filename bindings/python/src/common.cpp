@@ -39,6 +39,39 @@ std::string text_arg(py::handle obj, const char* what) {
               what ? what : "");
 }
 
+bool is_missing(py::handle obj) {
+  if (obj.is_none()) return true;
+  if (PyUnicode_Check(obj.ptr()) || PyLong_Check(obj.ptr())) return false;
+  if (PyFloat_Check(obj.ptr())) return std::isnan(PyFloat_AS_DOUBLE(obj.ptr()));
+  // Scalars only: a Series or an array is a value, not a missing one.
+  std::string type = type_name(obj);
+  if (type == "NAType" || type == "NaTType") return true;
+  if (type.rfind("float", 0) != 0 && type != "datetime64" && type != "timedelta64") return false;
+  // numpy's float32/float16 NaN and NaT: unequal to themselves. Not
+  // PyObject_RichCompareBool, which answers "equal" for an object and itself
+  // without asking it.
+  PyObject* ne = PyObject_RichCompare(obj.ptr(), obj.ptr(), Py_NE);
+  if (!ne) {
+    PyErr_Clear();
+    return false;
+  }
+  int truth = PyObject_IsTrue(ne);
+  Py_DECREF(ne);
+  if (truth < 0) PyErr_Clear();
+  return truth == 1;
+}
+
+std::string optional_text_arg(py::handle obj, const char* what) {
+  if (!PyUnicode_Check(obj.ptr()) && is_missing(obj)) return {};
+  return text_arg(obj, what);
+}
+
+py::object text_or_none(std::string_view s) {
+  if (s.empty()) return py::none();
+  return py::reinterpret_steal<py::object>(
+      PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "surrogateescape"));
+}
+
 std::vector<std::string> text_list_arg(py::handle obj, const char* what) {
   if (PyUnicode_Check(obj.ptr()) || PyBytes_Check(obj.ptr()))
     throw py::type_error(std::string(what) + " must be a list of str, not " + type_name(obj));
@@ -120,6 +153,18 @@ py::object datetime_to_python(const std::optional<DateTime>& dt) {
     return m.attr("datetime")(y, mo, d, s / 3600, (s / 60) % 60, s % 60, 0, tz);
   }
   return m.attr("datetime")(y, mo, d, s / 3600, (s / 60) % 60, s % 60);
+}
+
+py::object utc_datetime_to_python(const std::optional<DateTime>& dt) {
+  if (!dt) return py::none();
+  py::object& m = datetime_module();
+  static py::object* utc = new py::object(m.attr("timezone").attr("utc"));
+  int y = dt->date.year(), mo = dt->date.month(), d = dt->date.day();
+  if (!dt->seconds) return m.attr("datetime")(y, mo, d, 0, 0, 0, 0, *utc);
+  int s = *dt->seconds;
+  py::object local = m.attr("datetime")(y, mo, d, s / 3600, (s / 60) % 60, s % 60, 0, *utc);
+  if (!dt->utc_offset_minutes || *dt->utc_offset_minutes == 0) return local;
+  return local - m.attr("timedelta")(py::arg("minutes") = *dt->utc_offset_minutes);
 }
 
 std::optional<DateTime> datetime_from_python(py::handle o, const char* what) {

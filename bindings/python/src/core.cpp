@@ -69,10 +69,11 @@ py::list skipped_list(const ImportReport& r) {
     py::dict d;
     d["message"] = e.message;
     d["code"] = error_code_name(e.code);
-    d["line"] = e.line;
+    // None for what the error does not know, as everywhere in the module.
+    d["line"] = e.line ? py::object(py::int_(e.line)) : py::object(py::none());
     d["offset"] = e.offset ? py::object(py::int_(*e.offset)) : py::object(py::none());
-    d["field"] = e.field;
-    d["file"] = e.file;
+    d["field"] = text_or_none(e.field);
+    d["file"] = text_or_none(e.file);
     d["text"] = e.to_string();
     out.append(d);
   }
@@ -173,11 +174,6 @@ Period week_arg(const std::string& week) {
   }
 }
 
-Date date_arg(py::handle o, const char* what) {
-  auto dt = datetime_from_python(o, what);
-  if (!dt) throw py::type_error(std::string(what) + " must not be None");
-  return dt->date;
-}
 
 // ---- views -----------------------------------------------------------------
 
@@ -216,13 +212,21 @@ py::list frozen_sources(const std::vector<Source>& sources) {
 
 // ---- Post properties -------------------------------------------------------
 
+// Optional text (every field but id): None when absent, and None, NaN or
+// NA assigned make it absent.
 void def_text(py::class_<PyPost>& cls, const char* name, std::string Post::*member,
               const char* doc) {
+  const bool required = std::string_view(name) == "id";
   cls.def_property(
-      name, [member](const PyPost& p) { return p.read([member](const Post& q) { return q.*member; }); },
-      [member, name](PyPost& p, py::handle v) {
+      name,
+      [member, required](const PyPost& p) -> py::object {
+        std::string s = p.read([member](const Post& q) { return q.*member; });
+        if (required) return py::cast(Str{std::move(s)});
+        return text_or_none(s);
+      },
+      [member, name, required](PyPost& p, py::handle v) {
         p.check_writable(name);
-        std::string s = text_arg(v, name);
+        std::string s = required ? text_arg(v, name) : optional_text_arg(v, name);
         p.write(name, [&](Post& q) { q.*member = std::move(s); });
       },
       doc);
@@ -234,7 +238,8 @@ void def_list(py::class_<PyPost>& cls, const char* name, std::vector<std::string
       name, [member](const PyPost& p) { return p.read([member](const Post& q) { return q.*member; }); },
       [member, name](PyPost& p, py::handle v) {
         p.check_writable(name);
-        std::vector<std::string> s = text_list_arg(v, name);
+        std::vector<std::string> s =
+            is_missing(v) ? std::vector<std::string>{} : text_list_arg(v, name);
         p.write(name, [&](Post& q) { q.*member = std::move(s); });
       },
       doc);
@@ -245,7 +250,7 @@ void def_date(py::class_<PyPost>& cls, const char* name, std::optional<DateTime>
   cls.def_property(
       name,
       [member](const PyPost& p) {
-        return datetime_to_python(p.read([member](const Post& q) { return q.*member; }));
+        return utc_datetime_to_python(p.read([member](const Post& q) { return q.*member; }));
       },
       [member, name](PyPost& p, py::handle v) {
         p.check_writable(name);
@@ -255,22 +260,41 @@ void def_date(py::class_<PyPost>& cls, const char* name, std::optional<DateTime>
       doc);
 }
 
-void def_source_text(py::class_<PySource>& cls, const char* name, std::string Source::*member) {
-  cls.def_property(
-      name, [member](const PySource& s) { return s.s.*member; },
-      [member, name](PySource& s, py::handle v) {
-        s.check_writable(name);
-        s.s.*member = text_arg(v, name);
-      });
+void def_has_time(py::class_<PyPost>& cls, const char* name,
+                  std::optional<DateTime> Post::*member, const char* doc) {
+  cls.def_property_readonly(
+      name,
+      [member](const PyPost& p) {
+        return p.read([member](const Post& q) { return (q.*member) && (q.*member)->seconds; });
+      },
+      doc);
 }
 
-constexpr const char* kImportDoc =
-    "Adds the posts and sources of the input (a path for import_file; JSON str or bytes for "
-    "import_json); all or nothing unless skip_bad_records, in which case bad records are "
-    "skipped and listed in the report. format: detect (default), own, jsonl, jsonfeed, "
-    "wordpress. fill_from_attribution and sources are deprecated (DeprecationWarning): they "
-    "fill the imported posts from their attribution lines, as Collection.curate("
-    "fill_from_attribution=True) does for every post.";
+// Optional text (all but id) reads None when absent; None, NaN or NA make it absent.
+void def_source_text(py::class_<PySource>& cls, const char* name, std::string Source::*member,
+                     const char* doc) {
+  const bool required = std::string_view(name) == "id";
+  cls.def_property(
+      name,
+      [member, required](const PySource& s) -> py::object {
+        if (required) return py::cast(Str{s.s.*member});
+        return text_or_none(s.s.*member);
+      },
+      [member, name, required](PySource& s, py::handle v) {
+        s.check_writable(name);
+        s.s.*member = required ? text_arg(v, name) : optional_text_arg(v, name);
+      },
+      doc);
+}
+
+// A macro, not a constant: DG_SIG joins it to each signature as a literal.
+#define DG_IMPORT_DOC \
+    "Adds the posts and sources of the input (a path for import_file; JSON str or bytes for " \
+    "import_json); all or nothing unless skip_bad_records, in which case bad records are " \
+    "skipped and listed in the report. format: detect (default), own, jsonl, jsonfeed, " \
+    "wordpress. fill_from_attribution and sources are deprecated (DeprecationWarning): they " \
+    "fill the imported posts from their attribution lines, as Collection.curate(" \
+    "fill_from_attribution=True) does for every post."
 
 void init_core(py::module_& m) {
   // ---- Source ----
@@ -284,40 +308,49 @@ void init_core(py::module_& m) {
                        py::handle language, py::handle country) {
              PySource s;
              s.s.id = text_arg(id, "id");
-             s.s.name = text_arg(name, "name");
-             s.s.aliases = text_list_arg(aliases, "aliases");
-             s.s.url = text_arg(url, "url");
-             s.s.language = text_arg(language, "language");
-             s.s.country = text_arg(country, "country");
+             s.s.name = optional_text_arg(name, "name");
+             if (!is_missing(aliases)) s.s.aliases = text_list_arg(aliases, "aliases");
+             s.s.url = optional_text_arg(url, "url");
+             s.s.language = optional_text_arg(language, "language");
+             s.s.country = optional_text_arg(country, "country");
              return s;
            }),
-           py::arg("id"), py::arg("name") = "", py::arg("aliases") = py::list(),
-           py::arg("url") = "", py::arg("language") = "", py::arg("country") = "");
-  def_source_text(source, "id", &Source::id);
-  def_source_text(source, "name", &Source::name);
-  def_source_text(source, "url", &Source::url);
-  def_source_text(source, "language", &Source::language);
-  def_source_text(source, "country", &Source::country);
+           py::arg("id"), py::arg("name") = py::none(), py::arg("aliases") = py::none(),
+           py::arg("url") = py::none(), py::arg("language") = py::none(),
+           py::arg("country") = py::none(),
+           DG_SIG("__init__(self, id, name=None, aliases=None, url=None, language=None, "
+                  "country=None)",
+                  "A standalone source. Every field but id is optional (None, NaN: absent)."));
+  def_source_text(source, "id", &Source::id, "Unique in a collection or registry.");
+  def_source_text(source, "name", &Source::name, "The outlet's name, or None.");
+  def_source_text(source, "url", &Source::url, "The outlet's home page, or None.");
+  def_source_text(source, "language", &Source::language, "BCP 47, or None.");
+  def_source_text(source, "country", &Source::country, "ISO 3166-1 alpha-2, or None.");
   source
       .def_property(
           "aliases", [](const PySource& s) { return s.s.aliases; },
           [](PySource& s, py::handle v) {
             s.check_writable("aliases");
-            s.s.aliases = text_list_arg(v, "aliases");
+            s.s.aliases = is_missing(v) ? std::vector<std::string>{} : text_list_arg(v, "aliases");
           },
           "A new list on each read: assign a whole list to change it.")
       .def_property_readonly("read_only", [](const PySource& s) { return s.frozen; },
                              "True for a copy handed out by a Collection, SourceRegistry or "
                              "Digest (assignments raise AttributeError).")
       .def("copy", [](const PySource& s) { return PySource{s.s, false}; },
-           "A copy you can change.")
-      .def("__copy__", [](const PySource& s) { return PySource{s.s, false}; })
+           DG_SIG("copy(self)", "A copy you can change."))
+      .def("__copy__", [](const PySource& s) { return PySource{s.s, false}; },
+           DG_SIG("__copy__(self)", "copy.copy(source): a copy you can change."))
       .def("__deepcopy__", [](const PySource& s, py::handle) { return PySource{s.s, false}; },
-           py::arg("memo"))
+           py::arg("memo"),
+           DG_SIG("__deepcopy__(self, memo)", "copy.deepcopy(source): a copy you can change."))
       .def(
           "__eq__",
-          [](const PySource& a, const PySource& b) { return a.s == b.s; }, py::is_operator())
-      .def("__repr__", [](const PySource& s) { return "<digestcore.Source " + s.s.id + ">"; });
+          [](const PySource& a, const PySource& b) { return a.s == b.s; }, py::is_operator(),
+          DG_SIG("__eq__(self, other, /)",
+                 "Equal when every field is (NotImplemented for a non-Source)."))
+      .def("__repr__", [](const PySource& s) { return "<digestcore.Source " + s.s.id + ">"; },
+           DG_SIG("__repr__(self)", "<digestcore.Source id>"));
   source.attr("__hash__") = py::none();
 
   // ---- Post ----
@@ -334,31 +367,44 @@ void init_core(py::module_& m) {
                        py::handle language, py::handle tags) {
              Post p;
              p.id = text_arg(id, "id");
-             p.title = text_arg(title, "title");
-             p.url = text_arg(url, "url");
+             p.title = optional_text_arg(title, "title");
+             p.url = optional_text_arg(url, "url");
              p.posted_on = datetime_from_python(posted_on, "posted_on");
              p.published_on = datetime_from_python(published_on, "published_on");
-             p.authors = text_list_arg(authors, "authors");
-             p.source = text_arg(source_, "source");
-             p.place = text_arg(place, "place");
-             p.excerpt = text_arg(excerpt, "excerpt");
-             p.body = text_arg(body, "body");
-             p.language = text_arg(language, "language");
-             p.tags = text_list_arg(tags, "tags");
+             if (!is_missing(authors)) p.authors = text_list_arg(authors, "authors");
+             p.source = optional_text_arg(source_, "source");
+             p.place = optional_text_arg(place, "place");
+             p.excerpt = optional_text_arg(excerpt, "excerpt");
+             p.body = optional_text_arg(body, "body");
+             p.language = optional_text_arg(language, "language");
+             if (!is_missing(tags)) p.tags = text_list_arg(tags, "tags");
              return PyPost::standalone(std::move(p));
            }),
-           py::arg("id"), py::arg("title") = "", py::arg("url") = "",
+           py::arg("id"), py::arg("title") = py::none(), py::arg("url") = py::none(),
            py::arg("posted_on") = py::none(), py::arg("published_on") = py::none(),
-           py::arg("authors") = py::list(), py::arg("source") = "", py::arg("place") = "",
-           py::arg("excerpt") = "", py::arg("body") = "", py::arg("language") = "",
-           py::arg("tags") = py::list());
+           py::arg("authors") = py::none(), py::arg("source") = py::none(),
+           py::arg("place") = py::none(), py::arg("excerpt") = py::none(),
+           py::arg("body") = py::none(), py::arg("language") = py::none(),
+           py::arg("tags") = py::none(),
+           DG_SIG("__init__(self, id, title=None, url=None, posted_on=None, published_on=None, "
+                  "authors=None, source=None, place=None, excerpt=None, body=None, "
+                  "language=None, tags=None)",
+                  "A standalone post. Every field but id is optional: None, NaN or NaT mean "
+                  "absent. Dates take a datetime.date, a datetime.datetime (aware or naive), a "
+                  "pandas Timestamp or an ISO 8601 str."));
   def_text(post, "id", &Post::id, "Unique in a collection; read-only on a collection's post.");
   def_text(post, "title", &Post::title, "The headline.");
   def_text(post, "url", &Post::url, "Link to the original.");
   def_date(post, "posted_on", &Post::posted_on,
-           "When the curator posted the clipping: date, datetime or None.");
+           "When the curator posted the clipping: an aware datetime in UTC, or None. A date "
+           "without a time is its midnight UTC, with posted_on_has_time False.");
   def_date(post, "published_on", &Post::published_on,
-           "When the outlet published the original: date, datetime or None.");
+           "When the outlet published the original: an aware datetime in UTC, or None (see "
+           "posted_on and published_on_has_time).");
+  def_has_time(post, "posted_on_has_time", &Post::posted_on,
+               "True when posted_on has a time of day, False for a date alone or None.");
+  def_has_time(post, "published_on_has_time", &Post::published_on,
+               "True when published_on has a time of day, False for a date alone or None.");
   def_list(post, "authors", &Post::authors, "A new list on each read: assign a whole list.");
   def_text(post, "source", &Post::source, "A source id when known, else the outlet as written.");
   def_text(post, "place", &Post::place, "Where the story was filed.");
@@ -389,33 +435,49 @@ void init_core(py::module_& m) {
           "in_collection", [](const PyPost& p) { return static_cast<bool>(p.coll); },
           "True for a live view of a collection's post (assignments change the collection).")
       .def("copy", [](const PyPost& p) { return PyPost::standalone(p.copy()); },
-           "A standalone copy, yours to change, tied to no collection or digest.")
-      .def("__copy__", [](const PyPost& p) { return PyPost::standalone(p.copy()); })
+           DG_SIG("copy(self)",
+                  "A standalone copy, yours to change, tied to no collection or digest."))
+      .def("__copy__", [](const PyPost& p) { return PyPost::standalone(p.copy()); },
+           DG_SIG("__copy__(self)", "copy.copy(post): a standalone copy (see copy)."))
       .def("__deepcopy__", [](const PyPost& p, py::handle) { return PyPost::standalone(p.copy()); },
-           py::arg("memo"))
+           py::arg("memo"),
+           DG_SIG("__deepcopy__(self, memo)", "copy.deepcopy(post): a standalone copy."))
       .def(
           "__eq__",
           [](const PyPost& a, const PyPost& b) {
             if (&a == &b) return true;
             return a.copy() == b.copy();
           },
-          py::is_operator())
+          py::is_operator(),
+          DG_SIG("__eq__(self, other, /)",
+                 "Equal when every field is, extra fields included, whatever kind of Post "
+                 "each is (NotImplemented for a non-Post)."))
       .def("__repr__", [](const PyPost& p) {
-        std::string id = p.read([](const Post& q) { return q.id; });
-        return "<digestcore.Post " + id + ">";
-      });
+        Post q = p.copy();
+        std::string out = "<digestcore.Post " + q.id;
+        if (auto d = q.digest_date()) out += " " + DateTime(*d).date_iso();
+        if (!q.source.empty()) out += " [" + q.source + "]";
+        if (!q.title.empty()) {
+          std::string_view t = q.title;
+          std::size_t cut = t.size() > 60 ? 60 : t.size();
+          while (cut < t.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;
+          out += " '" + std::string(t.substr(0, cut)) + (cut < t.size() ? "…'" : "'");
+        }
+        return py::str(py::reinterpret_steal<py::object>(PyUnicode_DecodeUTF8(
+            out.data(), static_cast<Py_ssize_t>(out.size()), "replace")));
+      }, DG_SIG("__repr__(self)", "<digestcore.Post id date [source] 'title'>"));
   post.attr("__hash__") = py::none();
 
   py::class_<ImportReport>(m, "ImportReport", "What an import added and what it skipped.")
-      .def_readonly("posts_added", &ImportReport::posts_added)
-      .def_readonly("sources_added", &ImportReport::sources_added)
+      .def_readonly("posts_added", &ImportReport::posts_added, "Posts the import added.")
+      .def_readonly("sources_added", &ImportReport::sources_added, "Sources the import added.")
       .def_property_readonly("skipped", &skipped_list,
                              "One dict per skipped record: message, code, line, offset, field, "
                              "file, text.")
       .def("__repr__", [](const ImportReport& r) {
         return "<digestcore.ImportReport posts_added=" + std::to_string(r.posts_added) +
                " skipped=" + std::to_string(r.skipped.size()) + ">";
-      });
+      }, DG_SIG("__repr__(self)", "<digestcore.ImportReport posts_added=N skipped=N>"));
 
   py::class_<CurateReport>(m, "CurateReport", "What Collection.curate changed.")
       .def_readonly("posts_attributed", &CurateReport::posts_attributed,
@@ -436,28 +498,31 @@ void init_core(py::module_& m) {
             d["entity_tags_added"] = r.entity_tags_added;
             return d;
           },
-          "The four counts as a dict.")
+          DG_SIG("to_dict(self)", "The four counts as a dict."))
       .def("__repr__", [](const CurateReport& r) {
         return "<digestcore.CurateReport posts_attributed=" + std::to_string(r.posts_attributed) +
                " sources_added=" + std::to_string(r.sources_added) +
                " posts_filed=" + std::to_string(r.posts_filed) +
                " entity_tags_added=" + std::to_string(r.entity_tags_added) + ">";
-      });
+      }, DG_SIG("__repr__(self)", "<digestcore.CurateReport with the four counts>"));
 
   // ---- views of a collection's posts ----
   py::class_<PostIterator>(m, "PostIterator", "Iterator over a collection's posts (live views).")
-      .def("__iter__", [](py::object self) { return self; })
+      .def("__iter__", [](py::object self) { return self; },
+           DG_SIG("__iter__(self)", "The iterator itself."))
       .def("__next__", [](PostIterator& it) {
         std::size_t n = with_shared(it.coll->mu, [&] { return it.coll->c.size(); });
         if (it.next >= n) throw py::stop_iteration();
         return PyPost::view(it.coll, it.next++);
-      });
+      }, DG_SIG("__next__(self)", "The live view of the next post; StopIteration at the end."));
 
   py::class_<CollectionPosts>(m, "CollectionPosts",
                               "The posts of a collection as a live, read-only sequence of Post "
                               "views: no post is copied. It grows when the collection does.")
-      .def("__len__", &CollectionPosts::size)
-      .def("__iter__", [](const CollectionPosts& v) { return PostIterator{v.coll, 0}; })
+      .def("__len__", &CollectionPosts::size,
+           DG_SIG("__len__(self)", "The collection's current number of posts."))
+      .def("__iter__", [](const CollectionPosts& v) { return PostIterator{v.coll, 0}; },
+           DG_SIG("__iter__(self)", "A PostIterator over live views."))
       .def("__getitem__",
            [](const CollectionPosts& v, py::handle key) -> py::object {
              const std::size_t n = v.size();
@@ -482,10 +547,13 @@ void init_core(py::module_& m) {
                throw py::index_error("post index out of range");
              return py::cast(PyPost::view(v.coll, static_cast<std::size_t>(i)));
            },
-           py::arg("index"))
+           py::arg("index"),
+           DG_SIG("__getitem__(self, index)",
+                  "The live view of the post at an int index (negative from the end; "
+                  "IndexError out of range), or a list of views for a slice."))
       .def("__repr__", [](const CollectionPosts& v) {
         return "<digestcore.CollectionPosts of " + std::to_string(v.size()) + " posts>";
-      });
+      }, DG_SIG("__repr__(self)", "<digestcore.CollectionPosts of N posts>"));
 
   // ---- Collection ----
   py::class_<PyCollection, CollectionPtr>(
@@ -493,7 +561,8 @@ void init_core(py::module_& m) {
       "Posts and sources, unique by id, in insertion order. Imports are all or nothing unless "
       "skip_bad_records=True. Posts it hands out are live views (see Post). Safe to share "
       "between threads: changes take the collection's lock exclusively, reads share it.")
-      .def(py::init([] { return std::make_shared<PyCollection>(); }))
+      .def(py::init([] { return std::make_shared<PyCollection>(); }),
+           DG_SIG("__init__(self)", "An empty collection."))
       .def_static(
           "load",
           [](py::object path, std::optional<Str> format, bool skip_bad_records) {
@@ -503,7 +572,9 @@ void init_core(py::module_& m) {
           },
           py::arg("path"), py::kw_only(), py::arg("format") = py::none(),
           py::arg("skip_bad_records") = false,
-          "A new collection read from a file (format: detect, own, jsonl, jsonfeed, wordpress).")
+          DG_SIG("load(path, *, format=None, skip_bad_records=False)",
+                 "A new collection read from a file (format: detect, own, jsonl, jsonfeed, "
+                 "wordpress)."))
       .def_static(
           "from_json",
           [](py::object data, std::optional<Str> format, bool skip_bad_records) {
@@ -512,7 +583,9 @@ void init_core(py::module_& m) {
             return c;
           },
           py::arg("data"), py::kw_only(), py::arg("format") = py::none(),
-          py::arg("skip_bad_records") = false, "A new collection parsed from a str or bytes.")
+          py::arg("skip_bad_records") = false,
+          DG_SIG("from_json(data, *, format=None, skip_bad_records=False)",
+                 "A new collection parsed from a str, bytes or bytearray of JSON."))
       .def(
           "import_file",
           [](PyCollection& c, py::object path, std::optional<Str> format, bool skip,
@@ -521,7 +594,10 @@ void init_core(py::module_& m) {
           },
           py::arg("path"), py::kw_only(), py::arg("format") = py::none(),
           py::arg("skip_bad_records") = false, py::arg("fill_from_attribution") = false,
-          py::arg("sources") = py::none(), kImportDoc)
+          py::arg("sources") = py::none(),
+          DG_SIG("import_file(self, path, *, format=None, skip_bad_records=False, "
+                 "fill_from_attribution=False, sources=None)",
+                 DG_IMPORT_DOC))
       .def(
           "import_json",
           [](PyCollection& c, py::object data, std::optional<Str> format, bool skip, bool fill,
@@ -530,7 +606,10 @@ void init_core(py::module_& m) {
           },
           py::arg("data"), py::kw_only(), py::arg("format") = py::none(),
           py::arg("skip_bad_records") = false, py::arg("fill_from_attribution") = false,
-          py::arg("sources") = py::none(), kImportDoc)
+          py::arg("sources") = py::none(),
+          DG_SIG("import_json(self, data, *, format=None, skip_bad_records=False, "
+                 "fill_from_attribution=False, sources=None)",
+                 DG_IMPORT_DOC))
       .def(
           "curate",
           [](PyCollection& self, py::object sources, py::object entities,
@@ -579,6 +658,9 @@ void init_core(py::module_& m) {
           py::arg("reference") = py::none(), py::arg("fuzzy") = true,
           py::arg("min_score") = 0.85, py::arg("tag_title") = true,
           py::arg("tag_excerpt") = true, py::arg("tag_body") = true,
+          DG_SIG("curate(self, sources=None, entities=None, *, fill_from_attribution=False, "
+                 "entity_tag_prefix='entity:', languages=None, order=None, reference=None, "
+                 "fuzzy=True, min_score=0.85, tag_title=True, tag_excerpt=True, tag_body=True)",
           "Runs the curation steps the CLI runs, in order, on every post: (1) with "
           "fill_from_attribution, fill missing authors, source, place and published_on from "
           "the attribution line opening the excerpt or body (languages, order and reference "
@@ -587,7 +669,7 @@ void init_core(py::module_& m) {
           "post's source to the registry id of the outlet it names (fuzzy, min_score as for "
           "SourceRegistry.resolve); (3) with entities (a Gazetteer), add entity_tag_prefix + "
           "entity id to the tags of each post that mentions the entity (in the title, excerpt, "
-          "body as chosen). All or nothing; the GIL is released. Returns a CurateReport.")
+          "body as chosen). All or nothing; the GIL is released. Returns a CurateReport."))
       .def(
           "to_json",
           [](const PyCollection& c, Str format, bool pretty) {
@@ -595,7 +677,8 @@ void init_core(py::module_& m) {
             return nogil_shared(c.mu, [&] { return export_as(c.c, f, pretty); });
           },
           py::arg("format") = "own", py::arg("pretty") = true,
-          "The collection as JSON: own (default), jsonl or jsonfeed.")
+          DG_SIG("to_json(self, format='own', pretty=True)",
+                 "The collection as JSON: own (default), jsonl or jsonfeed."))
       .def(
           "save",
           [](const PyCollection& c, py::object path, Str format, bool pretty) {
@@ -609,8 +692,9 @@ void init_core(py::module_& m) {
             unwrap(std::move(s));
           },
           py::arg("path"), py::arg("format") = "own", py::kw_only(), py::arg("pretty") = true,
-          "Writes the collection to a file (own, jsonl or jsonfeed) atomically: the file "
-          "holds the old or the new content, never a mix.")
+          DG_SIG("save(self, path, format='own', *, pretty=True)",
+                 "Writes the collection to a file (own, jsonl or jsonfeed) atomically: the "
+                 "file holds the old or the new content, never a mix."))
       .def(
           "add_post",
           [](PyCollection& c, const PyPost& p) {
@@ -619,8 +703,9 @@ void init_core(py::module_& m) {
             unwrap(std::move(s));
           },
           py::arg("post"),
-          "Adds a copy of the post (later changes to `post` do not reach the collection; "
-          "collection[post.id] is the live view of the added post).")
+          DG_SIG("add_post(self, post)",
+                 "Adds a copy of the post (later changes to `post` do not reach the "
+                 "collection; collection[post.id] is the live view of the added post)."))
       .def(
           "add_source",
           [](PyCollection& c, const PySource& s) {
@@ -628,7 +713,7 @@ void init_core(py::module_& m) {
             Status st = with_exclusive(c.mu, [&] { return c.c.add_source(std::move(copy)); });
             unwrap(std::move(st));
           },
-          py::arg("source"), "Adds a copy of the source.")
+          py::arg("source"), DG_SIG("add_source(self, source)", "Adds a copy of the source."))
       .def_property_readonly(
           "posts", [](const CollectionPtr& c) { return CollectionPosts{c}; },
           "The posts as a live sequence of Post views (no copies), in insertion order.")
@@ -648,13 +733,17 @@ void init_core(py::module_& m) {
             if (!i) raise_error(ErrorCode::not_found, "no post with id '" + id.value + "'");
             return PyPost::view(c, *i);
           },
-          py::arg("id"), "The live view of post `id`; NotFoundError (a KeyError) if none.")
+          py::arg("id"),
+          DG_SIG("__getitem__(self, id)",
+                 "The live view of post `id`; NotFoundError (a KeyError) if none."))
       .def("__contains__",
            [](const PyCollection& c, py::handle id) {
              if (!PyUnicode_Check(id.ptr())) return false;
              std::string key = text_arg(id, "id");
              return with_shared(c.mu, [&] { return c.c.find_post(key) != nullptr; });
-           })
+           },
+           DG_SIG("__contains__(self, id, /)",
+                  "True when a post has this id (False for anything but a str)."))
       .def(
           "source",
           [](const PyCollection& c, Str id) {
@@ -666,24 +755,16 @@ void init_core(py::module_& m) {
             if (!s) raise_error(ErrorCode::not_found, "no source with id '" + id.value + "'");
             return PySource::copy_of(*s);
           },
-          py::arg("id"), "A read-only copy of the source with this id; NotFoundError if none.")
+          py::arg("id"),
+          DG_SIG("source(self, id)",
+                 "A read-only copy of the source with this id; NotFoundError if none."))
       .def("__len__",
-           [](const PyCollection& c) { return with_shared(c.mu, [&] { return c.c.size(); }); })
-      .def("__iter__", [](const CollectionPtr& c) { return PostIterator{c, 0}; })
-      .def(
-          "select",
-          [](const CollectionPtr& c, py::handle first, py::handle last) {
-            Date f = date_arg(first, "first"), l = date_arg(last, "last");
-            auto idx = nogil_shared(c->mu, [&] {
-              std::vector<std::size_t> out;
-              for (const Post* p : c->c.select(f, l))
-                out.push_back(static_cast<std::size_t>(p - c->c.posts().data()));
-              return out;
-            });
-            return post_views(c, idx);
-          },
-          py::arg("first"), py::arg("last"),
-          "Posts (live views) whose digest date is in [first, last], in insertion order.")
+           [](const PyCollection& c) { return with_shared(c.mu, [&] { return c.c.size(); }); },
+           DG_SIG("__len__(self)", "The number of posts."))
+      .def("__iter__", [](const CollectionPtr& c) { return PostIterator{c, 0}; },
+           DG_SIG("__iter__(self)",
+                  "A PostIterator of live views, in insertion order (posts added meanwhile "
+                  "too)."))
       .def(
           "__eq__",
           [](const PyCollection& a, const PyCollection& b) {
@@ -694,28 +775,35 @@ void init_core(py::module_& m) {
             locks.lock();
             return a.c == b.c;
           },
-          py::is_operator())
+          py::is_operator(),
+          DG_SIG("__eq__(self, other, /)",
+                 "Equal when both hold the same posts and sources in the same order "
+                 "(NotImplemented for a non-Collection)."))
       .def("__repr__", [](const PyCollection& c) {
         auto counts = with_shared(c.mu, [&] {
           return std::make_pair(c.c.size(), c.c.sources().size());
         });
         return "<digestcore.Collection " + std::to_string(counts.first) + " posts, " +
                std::to_string(counts.second) + " sources>";
-      });
+      }, DG_SIG("__repr__(self)", "<digestcore.Collection N posts, N sources>"));
   m.attr("Collection").attr("__hash__") = py::none();
 
   // ---- digests ----
   py::class_<Period>(m, "Period", "A span of days, first and last inclusive.")
       .def_property_readonly("first",
-                             [](const Period& p) { return datetime_to_python(DateTime(p.first)); })
+                             [](const Period& p) { return datetime_to_python(DateTime(p.first)); },
+                             "The first day, a datetime.date.")
       .def_property_readonly("last",
-                             [](const Period& p) { return datetime_to_python(DateTime(p.last)); })
-      .def_readonly("label", &Period::label)
-      .def("__repr__", [](const Period& p) { return "<digestcore.Period " + p.label + ">"; });
+                             [](const Period& p) { return datetime_to_python(DateTime(p.last)); },
+                             "The last day (inclusive), a datetime.date.")
+      .def_readonly("label", &Period::label,
+                    "'2021-W33' for an ISO week, 'first..last' for a span of dates.")
+      .def("__repr__", [](const Period& p) { return "<digestcore.Period " + p.label + ">"; },
+           DG_SIG("__repr__(self)", "<digestcore.Period label>"));
 
   py::class_<PySection>(m, "DigestSection", "The posts of one source in a digest (read-only).")
-      .def_property_readonly("source", [](const PySection& s) { return s.get().source_id; },
-                             "The source id ('' for posts with no source).")
+      .def_property_readonly("source", [](const PySection& s) { return text_or_none(s.get().source_id); },
+                             "The source id, or None for the section of posts with no source.")
       .def_property_readonly("heading", [](const PySection& s) { return s.get().heading; },
                              "The source's name, or its id when the collection lacks it.")
       .def_property_readonly(
@@ -736,18 +824,20 @@ void init_core(py::module_& m) {
             return out;
           },
           "The section's posts, read-only, by digest date, then title, then id.")
-      .def("__len__", [](const PySection& s) { return s.get().posts.size(); })
+      .def("__len__", [](const PySection& s) { return s.get().posts.size(); },
+           DG_SIG("__len__(self)", "The number of posts in the section."))
       .def("__repr__", [](const PySection& s) {
         return "<digestcore.DigestSection " + s.get().heading + ": " +
                std::to_string(s.get().posts.size()) + " posts>";
-      });
+      }, DG_SIG("__repr__(self)", "<digestcore.DigestSection heading: N posts>"));
 
   py::class_<Digest, std::shared_ptr<Digest>>(
       m, "Digest",
       "Posts of a period grouped by source, ordered by date. Holds its own copies of the "
       "posts (read-only), so it outlives the collection.")
-      .def_readonly("title", &Digest::title)
-      .def_readonly("period", &Digest::period)
+      .def_readonly("title", &Digest::title,
+                    "The title: the one given, else 'Digest <period label>'.")
+      .def_readonly("period", &Digest::period, "The Period it covers.")
       .def_property_readonly(
           "sections",
           [](const std::shared_ptr<Digest>& d) {
@@ -757,19 +847,23 @@ void init_core(py::module_& m) {
             return out;
           },
           "The sections, by heading.")
-      .def("__len__", &Digest::post_count)
+      .def("__len__", &Digest::post_count,
+           DG_SIG("__len__(self)", "The number of posts, in all sections."))
       .def("to_markdown",
            [](const Digest& d) {
              py::gil_scoped_release nogil;
              return render_markdown(d);
-           })
+           },
+           DG_SIG("to_markdown(self)", "The digest rendered as Markdown."))
       .def(
           "to_json",
           [](const Digest& d, bool pretty) {
             py::gil_scoped_release nogil;
             return render_json(d, pretty);
           },
-          py::arg("pretty") = true)
+          py::arg("pretty") = true,
+          DG_SIG("to_json(self, pretty=True)",
+                 "The digest as JSON: title, period and sections with their posts."))
       .def(
           "to_json_feed",
           [](const Digest& d, std::optional<Str> title, Str home_page_url, Str feed_url,
@@ -784,12 +878,13 @@ void init_core(py::module_& m) {
           },
           py::arg("title") = py::none(), py::arg("home_page_url") = "",
           py::arg("feed_url") = "", py::arg("pretty") = true,
-          "The digest's posts as a JSON Feed 1.1, in digest order; the feed's title is the "
-          "digest's unless `title` is given.")
+          DG_SIG("to_json_feed(self, title=None, home_page_url='', feed_url='', pretty=True)",
+                 "The digest's posts as a JSON Feed 1.1, in digest order; the feed's title is "
+                 "the digest's unless `title` is given."))
       .def("__repr__", [](const Digest& d) {
         return "<digestcore.Digest " + d.period.label + ": " + std::to_string(d.post_count()) +
                " posts in " + std::to_string(d.sections.size()) + " sections>";
-      });
+      }, DG_SIG("__repr__(self)", "<digestcore.Digest label: N posts in N sections>"));
 
   m.def(
       "build_digest",
@@ -802,10 +897,13 @@ void init_core(py::module_& m) {
         });
       },
       py::arg("collection"), py::arg("week"), py::kw_only(), py::arg("title") = "",
-      "The digest of an ISO week such as '2021-W33'.");
+      DG_SIG("build_digest(collection, week, *, title='')",
+             "The digest of an ISO week such as '2021-W33' (Collection.digest also takes a "
+             "Period or a pair of dates)."));
   m.def(
       "iso_week", [](Str week) { return week_arg(week.value); }, py::arg("week"),
-      "The Period of an ISO week such as '2021-W33'; ParseError if it is not one.");
+      DG_SIG("iso_week(week)",
+             "The Period of an ISO week such as '2021-W33'; ParseError if it is not one."));
 }
 
 }  // namespace

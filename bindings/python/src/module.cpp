@@ -1,6 +1,7 @@
 // digestcore._core: exceptions, the registry of module bindings, and the
 // module entry point.
 #include <algorithm>
+#include <cerrno>
 #include <utility>
 
 #include <boost/date_time/gregorian/gregorian_types.hpp>
@@ -19,7 +20,7 @@ std::vector<std::pair<int, InitFunction>>& registry() {
 
 // Exception classes, created at import time (see init_exceptions).
 struct Exceptions {
-  py::object base, parse, value, not_found, io, limit, internal;
+  py::object base, parse, value, not_found, io, missing_file, limit, internal;
 };
 Exceptions& exceptions() {
   static Exceptions* e = new Exceptions();  // never destroyed: lives as long as the interpreter
@@ -51,8 +52,15 @@ void init_exceptions(py::module_& m) {
                            "(byte offset or None), .field and .file.");
   e.not_found = make_exception(m, "NotFoundError", e.base, builtins.attr("KeyError"),
                                "A lookup found nothing.");
-  e.io = make_exception(m, "IOError", e.base, builtins.attr("OSError"),
-                        "A file could not be read or written.");
+  // Named so as not to shadow the builtins (IOError, FileNotFoundError);
+  // each is also the builtin a caller of open() would catch.
+  e.io = make_exception(m, "FileError", e.base, builtins.attr("OSError"),
+                        "A file could not be read or written (an OSError: has .errno, "
+                        ".strerror and .filename).");
+  e.missing_file = make_exception(m, "MissingFileError", e.io,
+                                  builtins.attr("FileNotFoundError"),
+                                  "The file, or a folder on its path, does not exist (a "
+                                  "FileNotFoundError).");
   e.limit = make_exception(m, "LimitError", e.base, builtins.attr("ValueError"),
                            "Input over a documented limit (size, depth).");
   e.internal = make_exception(m, "InternalError", e.base, builtins.attr("RuntimeError"),
@@ -97,6 +105,7 @@ void set_error(const Error& error) {
     case ErrorCode::invalid_argument: type = e.value; break;
     case ErrorCode::not_found: type = e.not_found; break;
     case ErrorCode::io_error: type = e.io; break;
+    case ErrorCode::file_not_found: type = e.missing_file; break;
     case ErrorCode::limit_exceeded: type = e.limit; break;
     default: type = e.internal; break;
   }
@@ -108,11 +117,20 @@ void set_error(const Error& error) {
   };
   py::object exc = type(text(error.to_string()));
   exc.attr("code") = error_code_name(error.code);
-  exc.attr("line") = error.line;
+  // Details a message does not have are None, as everywhere in the module.
+  auto text_or_none = [&](const std::string& s) { return s.empty() ? py::object(py::none()) : text(s); };
+  exc.attr("line") = error.line ? py::object(py::int_(error.line)) : py::object(py::none());
   exc.attr("offset") = error.offset ? py::object(py::int_(*error.offset)) : py::object(py::none());
-  exc.attr("field") = text(error.field);
-  exc.attr("file") = text(error.file);
+  exc.attr("field") = text_or_none(error.field);
+  exc.attr("file") = text_or_none(error.file);
   exc.attr("message") = text(error.message);
+  if (error.code == ErrorCode::io_error || error.code == ErrorCode::file_not_found) {
+    // What OSError's handlers read; the errno is only known for a missing file.
+    exc.attr("errno") = error.code == ErrorCode::file_not_found ? py::object(py::int_(ENOENT))
+                                                                 : py::object(py::none());
+    exc.attr("strerror") = text(error.message);
+    exc.attr("filename") = text_or_none(error.file);
+  }
   PyErr_SetObject(type.ptr(), exc.ptr());
 }
 
@@ -154,6 +172,10 @@ std::vector<std::size_t> byte_to_str_indices(std::string_view s,
 PYBIND11_MODULE(_core, m) {
   using namespace digest::python;
   m.doc() = "digestcore native core (use the digestcore package, not this module).";
+  // Every docstring opens with its own text signature (DG_SIG), which
+  // inspect.signature and help() read; pybind11's typed lines would hide it.
+  py::options options;
+  options.disable_function_signatures();
   m.attr("__version__") = DIGEST_VERSION_STRING_PY;
   init_exceptions(m);
   init_translators();

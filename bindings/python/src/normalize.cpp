@@ -1,7 +1,8 @@
 // digestcore.normalize, search_key, tokens, ...: Python bindings of
 // digest::Normalizer. Text comes in as str (offsets are str indices) or as
 // bytes holding UTF-8 (offsets are byte offsets); the GIL is released while
-// the core works.
+// the core works. Missing text (None, NaN, pandas NA) gives None.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,10 @@
 #include "digest/normalize.hpp"
 
 namespace digest::python {
+
+// dates.cpp
+void pickle_any_protocol(py::handle cls);
+bool missing_scalar(py::handle o);
 
 namespace {
 
@@ -22,7 +27,9 @@ struct Text {
   bool is_str = true;
 };
 
-Text take_text(const py::handle& obj) {
+// nullopt when the text is missing (None, NaN, pandas NA): the caller
+// returns None. Other types than str and bytes are a TypeError.
+std::optional<Text> take_text(const py::handle& obj) {
   Text t;
   if (PyUnicode_Check(obj.ptr())) {
     Py_ssize_t size = 0;
@@ -46,8 +53,8 @@ Text take_text(const py::handle& obj) {
     t.bytes = std::string(py::bytes(py::reinterpret_borrow<py::object>(obj)));
     return t;
   }
-  throw py::type_error("text must be str or bytes (UTF-8), not " +
-                       std::string(py::str(py::type::handle_of(obj).attr("__name__"))));
+  if (missing_scalar(obj)) return std::nullopt;
+  throw py::type_error("text must be str or bytes (UTF-8), or None, not " + type_name(obj));
 }
 
 // Error offsets stay byte offsets into the UTF-8 (as for every ParseError);
@@ -82,8 +89,9 @@ NormalForm parse_form(const std::string& form) {
 
 struct PyToken {
   std::string key;
-  std::size_t start;
-  std::size_t end;
+  std::size_t start = 0;
+  std::size_t end = 0;
+  bool operator==(const PyToken&) const = default;
 };
 
 std::vector<PyToken> make_tokens(const std::vector<Token>& toks, const Text& t) {
@@ -114,37 +122,45 @@ const Normalizer& pick(bool strict) {
 
 py::object do_normalize(const Normalizer& n, py::handle text, const std::string& form) {
   NormalForm f = parse_form(form);
-  Text t = take_text(text);
+  std::optional<Text> t = take_text(text);
+  if (!t) return py::none();
   Result<std::string> r = [&] {
     py::gil_scoped_release nogil;
-    return n.normalize(t.bytes, f);
+    return n.normalize(t->bytes, f);
   }();
-  return out_text(unwrap_text(std::move(r), t), t);
+  return out_text(unwrap_text(std::move(r), *t), *t);
 }
 
 template <class Method>
 py::object do_string(const Normalizer& n, py::handle text, Method m) {
-  Text t = take_text(text);
+  std::optional<Text> t = take_text(text);
+  if (!t) return py::none();
   Result<std::string> r = [&] {
     py::gil_scoped_release nogil;
-    return (n.*m)(t.bytes);
+    return (n.*m)(t->bytes);
   }();
-  return out_text(unwrap_text(std::move(r), t), t);
+  return out_text(unwrap_text(std::move(r), *t), *t);
 }
 
-std::vector<PyToken> do_tokens(const Normalizer& n, py::handle text) {
-  Text t = take_text(text);
+py::object do_tokens(const Normalizer& n, py::handle text) {
+  std::optional<Text> t = take_text(text);
+  if (!t) return py::none();
   Result<std::vector<Token>> r = [&] {
     py::gil_scoped_release nogil;
-    return n.tokens(t.bytes);
+    return n.tokens(t->bytes);
   }();
-  return make_tokens(unwrap_text(std::move(r), t), t);
+  return py::cast(make_tokens(unwrap_text(std::move(r), *t), *t));
 }
 
-std::string do_script(const Normalizer& n, py::handle text) {
-  Text t = take_text(text);
-  py::gil_scoped_release nogil;
-  return n.dominant_script(t.bytes);
+py::object do_script(const Normalizer& n, py::handle text) {
+  std::optional<Text> t = take_text(text);
+  if (!t) return py::none();
+  std::string script;
+  {
+    py::gil_scoped_release nogil;
+    script = n.dominant_script(t->bytes);
+  }
+  return py::str(script);
 }
 
 // A Python-side Normalizer: wraps one of the two shared instances (the ICU
@@ -154,33 +170,48 @@ struct PyNormalizer {
   const Normalizer& get() const { return pick(strict); }
 };
 
+template <class T>
+py::object equal_to(const T& a, const py::object& o) {
+  if (!py::isinstance<T>(o)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+  return py::bool_(a == o.cast<const T&>());
+}
+
 void init_normalize(py::module_& m) {
-  py::class_<PyToken>(m, "Token",
-                      "A word of a text: its search-key form and its span text[start:end] in "
-                      "the text given to tokens() (str indices for str, byte offsets for bytes).")
-      .def(py::init([](std::string key, std::size_t start, std::size_t end) {
-             return PyToken{std::move(key), start, end};
+  py::class_<PyToken>(
+      m, "Token",
+      DG_SIG("Token(key, start, end)",
+             "A word of a text: its search-key form and its span text[start:end] in the text "
+             "given to tokens() (str indices for str, byte offsets for bytes). Unpacks as "
+             "(key, start, end); hashable, picklable."))
+      .def(py::init([](Str key, std::size_t start, std::size_t end) {
+             return PyToken{std::move(key).value, start, end};
            }),
-           py::arg("key"), py::arg("start"), py::arg("end"))
-      .def_readonly("key", &PyToken::key)
-      .def_readonly("start", &PyToken::start)
-      .def_readonly("end", &PyToken::end)
-      .def("__eq__",
-           [](const PyToken& a, const py::object& o) -> py::object {
-             if (!py::isinstance<PyToken>(o)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
-             const PyToken& b = o.cast<const PyToken&>();
-             return py::bool_(a.key == b.key && a.start == b.start && a.end == b.end);
-           })
-      .def("__hash__",
-           [](const PyToken& a) { return py::hash(py::make_tuple(a.key, a.start, a.end)); })
-      .def("__iter__",
-           [](const PyToken& a) {
-             return py::iter(py::make_tuple(a.key, a.start, a.end));
-           })
-      .def("__repr__", [](const PyToken& a) {
-        return "Token(key=" + std::string(py::repr(py::str(a.key))) +
-               ", start=" + std::to_string(a.start) + ", end=" + std::to_string(a.end) + ")";
-      });
+           py::arg("key"), py::arg("start"), py::arg("end"),
+           DG_SIG("__init__(self, key, start, end)", "A token with this key and span."))
+      .def_readonly("key", &PyToken::key, "The token's search key.")
+      .def_readonly("start", &PyToken::start, "Start of its span in the text (inclusive).")
+      .def_readonly("end", &PyToken::end, "End of its span in the text (exclusive).")
+      .def("__eq__", &equal_to<PyToken>, 
+           DG_SIG("__eq__(self, other, /)", "True when key, start and end are equal."))
+      .def(
+          "__hash__", [](const PyToken& a) { return py::hash(py::make_tuple(a.key, a.start, a.end)); },
+          DG_SIG("__hash__(self)", "The hash of (key, start, end)."))
+      .def(
+          "__iter__", [](const PyToken& a) { return py::iter(py::make_tuple(a.key, a.start, a.end)); },
+          DG_SIG("__iter__(self)", "Iterates key, start, end (so a Token unpacks)."))
+      .def(
+          "__repr__",
+          [](const PyToken& a) {
+            return "Token(key=" + std::string(py::repr(py::str(a.key))) +
+                   ", start=" + std::to_string(a.start) + ", end=" + std::to_string(a.end) + ")";
+          },
+          DG_SIG("__repr__(self)", "The constructor call that makes this token."))
+      .def(py::pickle(
+          [](const PyToken& a) { return py::make_tuple(a.key, a.start, a.end); },
+          [](const py::tuple& t) {
+            if (t.size() != 3) throw py::value_error("bad pickled Token");
+            return PyToken{text_arg(t[0], "key"), t[1].cast<std::size_t>(), t[2].cast<std::size_t>()};
+          }));
 
   m.def(
       "normalize",
@@ -188,83 +219,121 @@ void init_normalize(py::module_& m) {
         return do_normalize(pick(strict), text, form);
       },
       py::arg("text"), py::arg("form") = "nfc", py::arg("strict") = false,
-      "Normalises text: form='nfc' or 'nfkc' (Unicode), or 'display' (NFC plus typographic "
-      "clean-up: whitespace collapsed and trimmed, zero-width characters removed, ellipses "
-      "and dashes made consistent; no case or accent folding). With strict=True, ill-formed "
-      "UTF-8 (lone surrogates in a str) raises ParseError; otherwise it becomes U+FFFD.");
+      DG_SIG("normalize(text, form='nfc', strict=False)",
+             "Normalises text (str in, str out; bytes in, bytes out; None or NaN in, None "
+             "out): form='nfc' or 'nfkc' (Unicode), or 'display' (NFC plus typographic "
+             "clean-up: whitespace collapsed and trimmed, zero-width characters removed, "
+             "ellipses and dashes made consistent; no case or accent folding). With "
+             "strict=True, ill-formed UTF-8 (lone surrogates in a str) raises ParseError; "
+             "otherwise it becomes U+FFFD."));
   m.def(
       "search_key",
       [](py::handle text, bool strict) {
         return do_string(pick(strict), text, &Normalizer::search_key);
       },
       py::arg("text"), py::arg("strict") = false,
-      "The key for search, matching and de-duplication: case-folded, marks removed, "
-      "Arabic-script letters unified, digits to ASCII, punctuation as separators, single "
-      "spaces. Idempotent.");
+      DG_SIG("search_key(text, strict=False)",
+             "The key for search, matching and de-duplication: case-folded, marks removed, "
+             "Arabic-script letters unified, digits to ASCII, punctuation as separators, "
+             "single spaces. Idempotent. None for missing text."));
   m.def(
       "latin_key",
       [](py::handle text, bool strict) {
         return do_string(pick(strict), text, &Normalizer::latin_key);
       },
       py::arg("text"), py::arg("strict") = false,
-      "A cross-script key: search_key(transliterate(search_key(text))), ASCII only.");
+      DG_SIG("latin_key(text, strict=False)",
+             "A cross-script key: search_key(transliterate(search_key(text))), ASCII only. "
+             "None for missing text."));
   m.def(
       "transliterate",
       [](py::handle text, bool strict) {
         return do_string(pick(strict), text, &Normalizer::transliterate);
       },
       py::arg("text"), py::arg("strict") = false,
-      "Transliterates text with ICU 'Any-Latin; Latin-ASCII'.");
+      DG_SIG("transliterate(text, strict=False)",
+             "Transliterates text with ICU 'Any-Latin; Latin-ASCII'. None for missing text."));
   m.def(
       "tokens", [](py::handle text, bool strict) { return do_tokens(pick(strict), text); },
       py::arg("text"), py::arg("strict") = false,
-      "Word tokens of the search key of text, as a list of Token(key, start, end), where "
-      "text[start:end] is the token's surface in text.");
+      DG_SIG("tokens(text, strict=False)",
+             "Word tokens of the search key of text, as a list of Token(key, start, end), "
+             "where text[start:end] is the token's surface in text. None for missing text."));
   m.def(
       "dominant_script", [](py::handle text) { return do_script(Normalizer::shared(), text); },
       py::arg("text"),
-      "ISO 15924 code of the script most letters of text are in ('Latn', 'Arab', 'Cyrl', "
-      "...), 'Zyyy' when it has none.");
+      DG_SIG("dominant_script(text)",
+             "ISO 15924 code of the script most letters of text are in ('Latn', 'Arab', "
+             "'Cyrl', ...), 'Zyyy' when it has none; None for missing text."));
 
-  py::class_<PyNormalizer>(m, "Normalizer",
-                           "The normaliser, with its UTF-8 mode fixed. Thread-safe; the module "
-                           "functions use shared instances of it.")
-      .def(py::init([](bool strict) { return PyNormalizer{strict}; }), py::arg("strict") = false)
-      .def_property_readonly("strict", [](const PyNormalizer& n) { return n.strict; })
+  py::class_<PyNormalizer>(
+      m, "Normalizer",
+      DG_SIG("Normalizer(strict=False)",
+             "The normaliser, with its UTF-8 mode fixed: its methods are the module functions "
+             "without the strict argument. Thread-safe; picklable; equal when the modes are."))
+      .def(py::init([](bool strict) { return PyNormalizer{strict}; }), py::arg("strict") = false,
+           DG_SIG("__init__(self, strict=False)",
+                  "strict=True: ill-formed UTF-8 raises ParseError instead of becoming U+FFFD."))
+      .def_property_readonly(
+          "strict", [](const PyNormalizer& n) { return n.strict; },
+          "True when ill-formed UTF-8 raises ParseError.")
       .def(
           "normalize",
           [](const PyNormalizer& n, py::handle text, const std::string& form) {
             return do_normalize(n.get(), text, form);
           },
-          py::arg("text"), py::arg("form") = "nfc")
+          py::arg("text"), py::arg("form") = "nfc",
+          DG_SIG("normalize(self, text, form='nfc')", "As digestcore.normalize in this mode."))
       .def(
           "search_key",
           [](const PyNormalizer& n, py::handle text) {
             return do_string(n.get(), text, &Normalizer::search_key);
           },
-          py::arg("text"))
+          py::arg("text"),
+          DG_SIG("search_key(self, text)", "As digestcore.search_key in this mode."))
       .def(
           "latin_key",
           [](const PyNormalizer& n, py::handle text) {
             return do_string(n.get(), text, &Normalizer::latin_key);
           },
-          py::arg("text"))
+          py::arg("text"), DG_SIG("latin_key(self, text)", "As digestcore.latin_key in this mode."))
       .def(
           "transliterate",
           [](const PyNormalizer& n, py::handle text) {
             return do_string(n.get(), text, &Normalizer::transliterate);
           },
-          py::arg("text"))
+          py::arg("text"),
+          DG_SIG("transliterate(self, text)", "As digestcore.transliterate in this mode."))
       .def(
           "tokens", [](const PyNormalizer& n, py::handle text) { return do_tokens(n.get(), text); },
-          py::arg("text"))
+          py::arg("text"), DG_SIG("tokens(self, text)", "As digestcore.tokens in this mode."))
       .def(
           "dominant_script",
           [](const PyNormalizer& n, py::handle text) { return do_script(n.get(), text); },
-          py::arg("text"))
-      .def("__repr__", [](const PyNormalizer& n) {
-        return std::string("Normalizer(strict=") + (n.strict ? "True" : "False") + ")";
-      });
+          py::arg("text"), DG_SIG("dominant_script(self, text)", "As digestcore.dominant_script."))
+      .def(
+          "__eq__",
+          [](const PyNormalizer& a, const py::object& o) -> py::object {
+            if (!py::isinstance<PyNormalizer>(o)) return py::reinterpret_borrow<py::object>(Py_NotImplemented);
+            return py::bool_(a.strict == o.cast<const PyNormalizer&>().strict);
+          },
+           DG_SIG("__eq__(self, other, /)", "True when the modes are equal."))
+      .def(
+          "__hash__", [](const PyNormalizer& n) { return py::hash(py::bool_(n.strict)); },
+          DG_SIG("__hash__(self)", "The hash of the mode."))
+      .def(
+          "__repr__",
+          [](const PyNormalizer& n) {
+            return std::string("Normalizer(strict=") + (n.strict ? "True" : "False") + ")";
+          },
+          DG_SIG("__repr__(self)", "The constructor call that makes this normaliser."))
+      .def(py::pickle([](const PyNormalizer& n) { return py::make_tuple(n.strict); },
+                      [](const py::tuple& t) {
+                        if (t.size() != 1) throw py::value_error("bad pickled Normalizer");
+                        return PyNormalizer{t[0].cast<bool>()};
+                      }));
+
+  for (const char* name : {"Token", "Normalizer"}) pickle_any_protocol(m.attr(name));
 }
 
 }  // namespace
