@@ -445,8 +445,38 @@ def test_large_inputs_split_over_threads_give_the_same_answers(gazetteer):
     assert dc.parse_date_batch(values[:5000], threads=64) == dc.parse_date_batch(values[:5000])
 
 
+def test_the_gc_is_left_as_it_was(gazetteer):
+    import gc
+
+    values = ["Lena Marsh in Port Avel"] * 10
+    assert gc.isenabled()
+    dc.tag_batch(values, gazetteer)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        dc.tag_batch(values, gazetteer)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_any_texts_equal_per_call():
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+    texts = st.one_of(st.none(), st.sampled_from(DATES + KEYS + LINES),
+                      st.text(alphabet="0123456789 /.-:,aAuügtTZ+٠١٢۰۱۲شهریورأغسطس", max_size=24))
+
+    @hypothesis.settings(max_examples=200, deadline=None)
+    @hypothesis.given(st.lists(texts, max_size=40))
+    def check(values):
+        assert dc.parse_date_batch(values) == [dc.parse_date(v) for v in values]
+        assert dc.search_key_batch(values) == [dc.search_key(v) if v is not None else None for v in values]
+        assert dc.parse_attribution_batch(values) == [dc.parse_attribution(v) for v in values]
+
+    check()
+
+
 def test_gazetteer_changed_by_another_thread_while_tagging():
-    # In a child process, so that a crash fails this test instead of pytest.
     program = textwrap.dedent("""
         import threading, digestcore as dc
         g = dc.Gazetteer()
@@ -470,6 +500,37 @@ def test_gazetteer_changed_by_another_thread_while_tagging():
             t.join()
         print("ok", len(g))
     """)
+    run_child(program)
+
+
+def test_registry_changed_by_another_thread_while_attributing():
+    program = textwrap.dedent("""
+        import threading, digestcore as dc
+        outlets = dc.OutletList({"o0": "Outlet 0"})
+        lines = [f"Ana Brel, Outlet {i % 500}, Port Avel, August {i % 28 + 1}, 2021: text {i}"
+                 for i in range(30000)]
+        stop = threading.Event()
+        def writer():
+            i = 1
+            while not stop.is_set():
+                outlets.add(f"o{i}", f"Outlet {i}")
+                i += 1
+        t = threading.Thread(target=writer)
+        t.start()
+        try:
+            for _ in range(5):
+                out = dc.parse_attribution_batch(lines, sources=outlets)
+                assert all(a is not None and a.outlet.startswith("Outlet") for a in out)
+        finally:
+            stop.set()
+            t.join()
+        print("ok", len(outlets))
+    """)
+    run_child(program)
+
+
+def run_child(program: str) -> None:
+    # In a child process, so that a crash fails this test instead of pytest.
     r = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stdout + r.stderr
     assert r.stdout.startswith("ok")
