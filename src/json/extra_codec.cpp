@@ -20,7 +20,8 @@ std::string extra_fields_to_json(std::span<const ExtraField> extra) {
 
 Result<std::vector<ExtraField>> extra_fields_from_json(std::string_view json) {
   Collection unused;
-  json_detail::Importer importer(unused, ImportOptions{});
+  ImportOptions options;  // the importer keeps a reference: it must outlive it
+  json_detail::Importer importer(unused, options);
   std::vector<ExtraField> out;
   if (Status s = importer.import_extra_object(json, out); !s) return std::move(s).error();
   return out;
