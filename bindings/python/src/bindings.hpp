@@ -81,6 +81,9 @@ bool is_missing(py::handle obj);
 std::string optional_text_arg(py::handle obj, const char* what);
 // None for empty text, else a str.
 py::object text_or_none(std::string_view s);
+// Gives cls a __reduce_ex__ that pickles through its __getstate__ with any
+// protocol (pybind11's own aborts the interpreter on protocols 0 and 1).
+void pickle_any_protocol(py::handle cls);
 // A list of str (any iterable of str, but not a str itself).
 std::vector<std::string> text_list_arg(py::handle obj, const char* what);
 // os.fspath(path) as UTF-8 (str or bytes paths).

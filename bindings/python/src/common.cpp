@@ -106,6 +106,22 @@ std::string path_arg(py::handle obj, const char* what) {
   return std::string(b.cast<py::bytes>());
 }
 
+// Gives a class with py::pickle a __reduce_ex__ that works for every pickle
+// protocol: pybind11's own needs protocol 2 or later, and protocols 0 and 1
+// abort the interpreter.
+void pickle_any_protocol(py::handle cls) {
+  static py::object* newobj = new py::object(py::module_::import("copyreg").attr("__newobj__"));
+  py::setattr(cls, "__reduce_ex__",
+              py::cpp_function(
+                  [](py::handle self, py::handle) {
+                    return py::make_tuple(*newobj, py::make_tuple(py::type::handle_of(self)),
+                                          self.attr("__getstate__")());
+                  },
+                  py::name("__reduce_ex__"), py::is_method(cls), py::arg("protocol"),
+                  DG_SIG("__reduce_ex__(self, protocol)",
+                         "Pickle support: (copyreg.__newobj__, (type,), state), any protocol.")));
+}
+
 // ---- dates -----------------------------------------------------------------
 
 namespace {

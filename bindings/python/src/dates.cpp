@@ -19,31 +19,7 @@
 
 namespace digest::python {
 
-// Gives a class with py::pickle a __reduce_ex__ that works for every pickle
-// protocol: pybind11's own needs protocol 2 or later, and protocols 0 and 1
-// abort the interpreter. Shared with entities.cpp and normalize.cpp.
-void pickle_any_protocol(py::handle cls) {
-  static py::object* newobj = new py::object(py::module_::import("copyreg").attr("__newobj__"));
-  py::setattr(cls, "__reduce_ex__",
-              py::cpp_function(
-                  [](py::handle self, py::handle) {
-                    return py::make_tuple(*newobj, py::make_tuple(py::type::handle_of(self)),
-                                          self.attr("__getstate__")());
-                  },
-                  py::name("__reduce_ex__"), py::is_method(cls), py::arg("protocol"),
-                  DG_SIG("__reduce_ex__(self, protocol)",
-                         "Pickle support: (copyreg.__newobj__, (type,), state), any protocol.")));
-}
 
-// is_missing (common.cpp) for one value: never a container. (is_missing
-// asks `x != x`, which a numpy array or pandas Series answers element by
-// element; it would read as missing.) Shared with entities.cpp and
-// normalize.cpp.
-bool missing_scalar(py::handle o) {
-  if (o.is_none()) return true;
-  if (PyUnicode_Check(o.ptr()) || py::isinstance<py::iterable>(o)) return false;
-  return is_missing(o);
-}
 
 namespace {
 
@@ -117,7 +93,7 @@ struct Utf8 {
 // pandas NA): the caller then returns None. Other non-str is a TypeError.
 bool read_text(py::handle obj, Utf8& out, const char* what) {
   if (!PyUnicode_Check(obj.ptr())) {
-    if (missing_scalar(obj)) return false;
+    if (is_missing(obj)) return false;
     throw py::type_error(std::string(what) + " must be str (or None), not " + type_name(obj));
   }
   Py_ssize_t size = 0;
@@ -144,7 +120,7 @@ const char* order_name(DateOrder o) {
 }
 
 DateOrder order_of(const py::object& o) {
-  if (missing_scalar(o)) return DateOrder::unspecified;
+  if (is_missing(o)) return DateOrder::unspecified;
   std::string s = text_arg(o, "order");
   if (s == "DMY" || s == "dmy") return DateOrder::dmy;
   if (s == "MDY" || s == "mdy") return DateOrder::mdy;
@@ -165,7 +141,7 @@ Date checked_date(int y, int m, int d, const char* what) {
 // None/NaN/NaT → nullopt; datetime.date (or datetime, pandas Timestamp) or
 // an ISO 8601 str → its date; anything else TypeError.
 std::optional<Date> date_of(const py::object& o, const char* what) {
-  if (missing_scalar(o)) return std::nullopt;
+  if (is_missing(o)) return std::nullopt;
   if (PyUnicode_Check(o.ptr())) {
     auto r = DateTime::from_iso(text_arg(o, what));
     if (!r.ok()) {
@@ -184,7 +160,7 @@ std::optional<Date> date_of(const py::object& o, const char* what) {
 }
 
 std::vector<std::string> languages_of(const py::object& o) {
-  if (missing_scalar(o)) return {};
+  if (is_missing(o)) return {};
   if (PyUnicode_Check(o.ptr())) return {text_arg(o, "languages")};
   return text_list_arg(o, "languages");
 }
@@ -386,7 +362,7 @@ struct ParserArg {
   std::unique_ptr<DateParser> own;
   const DateParser* parser = nullptr;
   ParserArg(const py::object& languages, const py::object& order, const py::object& reference) {
-    if (missing_scalar(languages) && missing_scalar(order) && missing_scalar(reference)) {
+    if (is_missing(languages) && is_missing(order) && is_missing(reference)) {
       parser = &default_parser();
     } else {
       own = std::make_unique<DateParser>(options_of(languages, order, reference));
@@ -591,7 +567,7 @@ struct OutletNames final : PyOutletLookup {
 // not asked whether it equals itself (that would compare it whole).
 py::object sources_arg(const py::object& sources) {
   if (py::isinstance<PyOutletLookup>(sources) || py::isinstance<py::dict>(sources)) return sources;
-  return missing_scalar(sources) ? py::object(py::none()) : sources;
+  return is_missing(sources) ? py::object(py::none()) : sources;
 }
 
 // The (id, name) pairs of OutletList's `sources` argument, read with the GIL.

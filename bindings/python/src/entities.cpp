@@ -18,10 +18,6 @@
 
 namespace digest::python {
 
-// dates.cpp
-void pickle_any_protocol(py::handle cls);
-bool missing_scalar(py::handle o);
-
 namespace {
 
 // Text of the gazetteer or registry as a str (surrogatepass: text found in
@@ -85,7 +81,7 @@ Utf8 utf8_of(const py::handle& obj, const char* what) {
 // Text to analyse: nullopt when missing (the caller returns None).
 std::optional<Utf8> text_of(const py::handle& obj, const char* what) {
   if (!PyUnicode_Check(obj.ptr()) && !PyBytes_Check(obj.ptr()) && !PyByteArray_Check(obj.ptr()) &&
-      missing_scalar(obj))
+      is_missing(obj))
     return std::nullopt;
   return utf8_of(obj, what);
 }

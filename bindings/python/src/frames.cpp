@@ -15,10 +15,6 @@
 
 namespace digest::python {
 
-// dates.cpp: __reduce_ex__ for every pickle protocol (pybind11's own aborts
-// on protocols 0 and 1).
-void pickle_any_protocol(py::handle cls);
-
 namespace {
 
 using CollectionPtr = std::shared_ptr<PyCollection>;

@@ -12,10 +12,6 @@
 
 namespace digest::python {
 
-// dates.cpp
-void pickle_any_protocol(py::handle cls);
-bool missing_scalar(py::handle o);
-
 namespace {
 
 // The UTF-8 of a str or bytes argument. A str with lone surrogates (which
@@ -53,7 +49,7 @@ std::optional<Text> take_text(const py::handle& obj) {
     t.bytes = std::string(py::bytes(py::reinterpret_borrow<py::object>(obj)));
     return t;
   }
-  if (missing_scalar(obj)) return std::nullopt;
+  if (is_missing(obj)) return std::nullopt;
   throw py::type_error("text must be str or bytes (UTF-8), or None, not " + type_name(obj));
 }
 
