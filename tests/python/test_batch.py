@@ -476,6 +476,18 @@ def test_any_texts_equal_per_call():
     check()
 
 
+def test_sigint_stops_a_long_batch_and_leaves_the_lock_free():
+    from interrupting import interrupted_by_sigint
+
+    outlets = dc.OutletList({"o": "Harbor Street Tribune"})
+    lines = [f"Ana Brel, Harbor Street Tribune, Port Avel, August {i % 28 + 1}, 2021: text {i}"
+             for i in range(400_000)]
+    interrupted = interrupted_by_sigint(lambda: dc.parse_attribution_batch(lines, sources=outlets))
+    assert interrupted, "the batch ran to the end despite SIGINT"
+    assert outlets.add("k", "Kavir Daily")  # its lock was released
+    assert dc.parse_attribution_batch(lines[:3], sources=outlets)[0].outlet == "Harbor Street Tribune"
+
+
 def test_gazetteer_changed_by_another_thread_while_tagging():
     program = textwrap.dedent("""
         import threading, digestcore as dc

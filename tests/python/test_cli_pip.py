@@ -180,9 +180,12 @@ def test_a_closed_pipe_ends_it_as_it_ends_the_native_tool():
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc to see the exec")
 def test_python_is_replaced_by_the_tool_and_signals_reach_it():
+    # A shell's background job starts with SIGINT ignored, and an ignored
+    # signal stays ignored across exec: give the child the default, as a
+    # terminal would.
     p = subprocess.Popen([sys.executable, "-m", "digestcore", "digest", "-", "--week", WEEK],
                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         env=ENV)
+                         env=ENV, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         binary = os.path.realpath(cli_main.executable())
         deadline = time.monotonic() + 60

@@ -1,9 +1,7 @@
 """Ctrl-C during a long import stops it, raises KeyboardInterrupt, and leaves
 the collection as it was."""
-import signal
-import threading
-
 import digestcore
+from interrupting import interrupted_by_sigint
 
 
 def _big_jsonl(n):
@@ -16,34 +14,7 @@ def test_sigint_stops_an_import_and_changes_nothing():
     coll.import_json('{"digestcore": 1, "posts": [{"id": "keep"}]}')
     before = coll.to_json()
     text = _big_jsonl(400_000)
-    started, done = threading.Event(), threading.Event()
-    raised = []
-
-    def once(signum, frame):
-        # Only the first signal interrupts; later ones (sent before the
-        # sender saw the import end) are ignored.
-        if not raised:
-            raised.append(signum)
-            raise KeyboardInterrupt
-
-    def keep_interrupting():
-        started.wait()
-        while not done.wait(0.02):
-            signal.pthread_kill(threading.main_thread().ident, signal.SIGINT)
-
-    old = signal.signal(signal.SIGINT, once)
-    sender = threading.Thread(target=keep_interrupting)
-    sender.start()
-    interrupted = False
-    try:
-        started.set()
-        coll.import_json(text)
-    except KeyboardInterrupt:
-        interrupted = True
-    finally:
-        done.set()
-        sender.join()
-        signal.signal(signal.SIGINT, old)
+    interrupted = interrupted_by_sigint(lambda: coll.import_json(text))
     assert interrupted, "the import ran to the end despite SIGINT"
     assert len(coll) == 1
     assert coll.to_json() == before

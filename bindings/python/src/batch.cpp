@@ -2,18 +2,20 @@
 // search_key_batch, tag_batch: the per-text functions over a whole column in
 // one call.
 //
-// The texts are read once with the GIL held: each str's UTF-8 is copied into
-// one buffer, NumPy's fixed-width UCS-4 is encoded into it, and Arrow data
-// (pyarrow, pandas' Arrow-backed str, anything with the Arrow PyCapsule
-// interface) is read in place through the C data interface. The loop then
-// runs in C++ with the GIL released, split over several threads for large
-// inputs; a Gazetteer or outlet lookup is locked (shared) once for the whole
-// batch. Results come back in the input's shape: a list for a list or
-// tuple, built here; for NumPy, pandas and Arrow, digestcore/_batch.py wraps
-// buffers built here, so no Python object is made per element unless the
-// output type is made of them (object arrays). Missing in (None, NaN, pandas
-// NA/NaT, Arrow null) is missing out.
+// The texts are read once with the GIL held: a str's UTF-8 where CPython
+// keeps it (the call holds the str objects), NumPy's fixed-width UCS-4
+// encoded into one buffer, and Arrow data (pyarrow, pandas' Arrow-backed str,
+// anything with the Arrow PyCapsule interface) in place through the C data
+// interface. Each distinct text is then computed once, in C++ with the GIL
+// released, split over several threads for large inputs; a Gazetteer or
+// outlet lookup is locked (shared) once for the whole batch. Results come
+// back in the input's shape: a list for a list or tuple, built here; for
+// NumPy, pandas and Arrow, digestcore/_batch.py wraps buffers built here, so
+// no Python object is made per element unless the output type is made of
+// them (object arrays). Missing in (None, NaN, pandas NA/NaT, Arrow null) is
+// missing out.
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -43,28 +45,19 @@
 
 namespace digest::python {
 
-// The Python Attribution of `a`, parsed from `line` (its spans as str
-// indices). It belongs beside the Attribution class in dates.cpp; it is
-// declared weak here so that the module links without it, and then lists of
-// attributions are made by calling parse_attribution again on each line that
-// has one (slower, same answers).
-[[gnu::weak]] py::object attribution_object(Attribution a, std::string_view line);
-
 namespace {
 
-// Inputs up to this many texts run on one thread when `threads` is None.
+// Up to this many distinct texts run on one thread when `threads` is None.
 constexpr std::size_t kSplitAbove = 20000;
+// Texts computed between two checks for Ctrl-C (20 ms of dates, 0.2 s of
+// attribution lines).
+constexpr std::size_t kBlock = 65536;
 
 std::string element(std::size_t i) { return "values[" + std::to_string(i) + "]"; }
 
 py::object& batch_helpers() {
   static py::object* m = new py::object(py::module_::import("digestcore._batch"));
   return *m;
-}
-
-py::object& per_call_attribution() {
-  static py::object* f = new py::object(py::module_::import("digestcore._core").attr("parse_attribution"));
-  return *f;
 }
 
 // ---- the column of texts -----------------------------------------------------
@@ -377,13 +370,35 @@ struct Plan {
   // The element whose answer element i shares (i itself unless it repeats one).
   std::size_t first(std::size_t i) const { return same.empty() ? i : same[i]; }
 
-  // Runs f(i) for each element of `todo`, over `threads` threads; f returns
-  // false to stop its part (after an error). The caller releases the GIL.
+  // Runs part(b, e) over the positions [0, todo.size()) of `todo`, in blocks
+  // of kBlock, each block split over `threads` threads; part returns false
+  // to stop (after an error). The caller releases the GIL; between blocks it
+  // is taken back to check for a signal (Ctrl-C), as imports do. Returns
+  // false when a signal stopped the run: its exception is set, to be raised
+  // once the caller holds the GIL again.
+  template <class Part>
+  bool run_parts(std::size_t threads, Part&& part) const {
+    std::atomic<bool> stop{false};
+    for (std::size_t b = 0; b < todo.size() && !stop; b += kBlock) {
+      if (b > 0) {
+        py::gil_scoped_acquire gil;
+        if (PyErr_CheckSignals() != 0) return false;
+      }
+      const std::size_t e = std::min(todo.size(), b + kBlock);
+      split(e - b, threads, [&](std::size_t lo, std::size_t hi) {
+        if (!part(b + lo, b + hi)) stop = true;
+      });
+    }
+    return true;
+  }
+
+  // run_parts with f(i) for each element i of `todo`; f returns false to stop.
   template <class F>
-  void run(std::size_t threads, F&& f) const {
-    split(todo.size(), threads, [&](std::size_t b, std::size_t e) {
+  bool run(std::size_t threads, F&& f) const {
+    return run_parts(threads, [&](std::size_t b, std::size_t e) {
       for (std::size_t j = b; j < e; ++j)
-        if (!f(todo[j])) return;
+        if (!f(todo[j])) return false;
+      return true;
     });
   }
 
@@ -622,13 +637,15 @@ py::object parse_dates(const py::handle& values, const py::object& languages, co
   Target target = read_values(c, values);
   const Plan plan = plan_for(c);
   std::vector<std::optional<DateTime>> out(c.size());
+  bool done;
   {
     py::gil_scoped_release nogil;
-    plan.run(thread_count(asked, plan.todo.size()), [&](std::size_t i) {
+    done = plan.run(thread_count(asked, plan.todo.size()), [&](std::size_t i) {
       out[i] = parser.parse(c.texts[i]);
       return true;
     });
   }
+  if (!done) throw py::error_already_set();  // Ctrl-C
   plan.fill(out);
   return dates_out(out, target, with_time, plan);
 }
@@ -681,9 +698,10 @@ py::object search_keys(const py::handle& values, bool strict, const py::object& 
   const Plan plan = plan_for(c);
   std::vector<std::optional<std::string>> out(c.size());
   FirstError error;
+  bool done;
   {
     py::gil_scoped_release nogil;
-    plan.run(thread_count(asked, plan.todo.size()), [&](std::size_t i) {
+    done = plan.run(thread_count(asked, plan.todo.size()), [&](std::size_t i) {
       Result<std::string> key = norm.search_key(c.texts[i]);
       if (!key.ok()) {
         error.note(i, key.error());
@@ -693,6 +711,7 @@ py::object search_keys(const py::handle& values, bool strict, const py::object& 
       return true;
     });
   }
+  if (!done) throw py::error_already_set();
   error.raise_if_any();
   plan.fill(out);
   return texts_out(c.size(), target, c.large, plan, [&](std::size_t i) {
@@ -716,20 +735,21 @@ py::object tag_texts(const py::handle& values, const py::object& entities, const
   std::vector<std::optional<std::vector<std::uint32_t>>> found(n);
   std::vector<std::string> ids;
   FirstError error;
+  bool done;
   {
     py::gil_scoped_release nogil;
     std::shared_lock<std::shared_mutex> lock(pg.mu);
     const Gazetteer& g = pg.g;
     const std::size_t count = g.entity_count();
     g.compile();  // once, before the threads share it
-    split(plan.todo.size(), thread_count(asked, plan.todo.size()), [&](std::size_t b, std::size_t e) {
+    done = plan.run_parts(thread_count(asked, plan.todo.size()), [&](std::size_t b, std::size_t e) {
       std::vector<std::size_t> seen(count, 0);  // seen[entity] == i + 1: listed for text i
       for (std::size_t j = b; j < e; ++j) {
         const std::size_t i = plan.todo[j];
         auto matches = g.find(c.texts[i]);
         if (!matches.ok()) {
           error.note(i, matches.error());
-          return;
+          return false;
         }
         std::vector<std::uint32_t> list;
         for (const EntityMatch& m : *matches) {
@@ -739,6 +759,7 @@ py::object tag_texts(const py::handle& values, const py::object& entities, const
         }
         found[i] = std::move(list);
       }
+      return true;
     });
     std::vector<bool> used(count);
     for (const auto& f : found)
@@ -748,6 +769,7 @@ py::object tag_texts(const py::handle& values, const py::object& entities, const
     for (std::size_t k = 0; k < count; ++k)
       if (used[k]) ids[k] = g.entities()[k].id;
   }
+  if (!done) throw py::error_already_set();
   error.raise_if_any();
   plan.fill(found);
 
@@ -791,23 +813,23 @@ py::object attributions(const py::handle& values, const py::object& sources,
   const std::size_t n = c.size();
   const Plan plan = plan_for(c);
   std::vector<std::optional<Attribution>> out(n);
+  bool done;
   {
     py::gil_scoped_release nogil;
     std::shared_lock<std::shared_mutex> lock;
     if (lookup.mu) lock = std::shared_lock<std::shared_mutex>(const_cast<std::shared_mutex&>(*lookup.mu));
-    plan.run(thread_count(asked, plan.todo.size()), [&](std::size_t i) {
+    done = plan.run(thread_count(asked, plan.todo.size()), [&](std::size_t i) {
       out[i] = parse_attribution(c.texts[i], lookup.lookup, options);
       return true;
     });
   }
+  if (!done) throw py::error_already_set();
   plan.fill(out);
 
   if (target.layout == Layout::list || target.layout == Layout::numpy) {
     return objects_out(object_list(n, [&](std::size_t i) -> py::object {
                          if (!out[i]) return none();
-                         if (attribution_object) return attribution_object(std::move(*out[i]), c.texts[i]);
-                         return per_call_attribution()(str_of(c.texts[i]), sources, languages, order,
-                                                       reference);
+                         return attribution_object(std::move(*out[i]), c.texts[i]);
                        }), target);
   }
   // Columns: authors (list of str), outlet, place, date, excerpt; a part
@@ -859,7 +881,8 @@ void init_batch(py::module_& m) {
              "__arrow_c_stream__) a pyarrow date32 Array. Missing values in (None, NaN, pandas "
              "NA/NaT, Arrow nulls) are missing out; anything else that is not a str is a "
              "TypeError, and a str with a lone surrogate an InvalidArgumentError, naming its "
-             "index. threads: None splits inputs over 20,000 texts over the machine's cores, "
+             "index. Each distinct text is computed once. threads: None splits the work over "
+             "the machine's cores above 20,000 distinct texts, "
              "an int sets the number of threads."));
   m.def(
       "parse_datetime_batch",

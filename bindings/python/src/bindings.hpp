@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "digest/attribution.hpp"
 #include "digest/dates.hpp"
 #include "digest/model.hpp"
 #include "digest/result.hpp"
@@ -113,6 +114,9 @@ std::optional<DateTime> datetime_from_python(py::handle o, const char* what);
 // Date parsing options from the Python arguments (dates.cpp).
 DateParseOptions date_options(const py::object& languages, const py::object& order,
                               const py::object& reference);
+// The Python Attribution of `a`, parsed from `line` (spans as str indices;
+// dates.cpp).
+py::object attribution_object(Attribution a, std::string_view line);
 
 }  // namespace digest::python
 

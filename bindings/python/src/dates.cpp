@@ -1059,6 +1059,10 @@ DateParseOptions date_options(const py::object& languages, const py::object& ord
   return options_of(languages, order, reference);
 }
 
+py::object attribution_object(Attribution a, std::string_view line) {
+  return py::cast(wrap(std::move(a), line));
+}
+
 DIGEST_PY_MODULE(30, init_dates);
 
 }  // namespace digest::python
