@@ -29,6 +29,8 @@ find_package(PkgConfig QUIET)
 digest_require(PKG_CONFIG_FOUND "pkg-config" pkg-config)
 pkg_check_modules(gumbo QUIET IMPORTED_TARGET gumbo)
 digest_require(gumbo_FOUND "the gumbo HTML parser" libgumbo-dev)
+pkg_check_modules(xxhash QUIET IMPORTED_TARGET libxxhash)
+digest_require(xxhash_FOUND "the xxHash library" libxxhash-dev)
 
 if(DIGEST_BUILD_TESTS)
   find_package(GTest CONFIG QUIET)

@@ -86,6 +86,10 @@ struct DG_API Post {
   std::string body;
   std::string language;  // BCP 47
   std::vector<std::string> tags;
+  // Set by curate's stories step (stories.hpp), else empty: the post's
+  // near-duplicate cluster and its story, each named after a post id.
+  std::string cluster;
+  std::string story;
   std::vector<ExtraField> extra;
 
   // The date a digest files this post under: posted_on, else published_on.

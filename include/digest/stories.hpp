@@ -1,0 +1,247 @@
+// Stories: near-duplicate clusters (MinHash + banded LSH over search-key
+// shingles, verified by exact Jaccard) and stories across languages (clusters
+// linked by what survives translation: entities, name keys, numbers, dates).
+// Knows nothing of JSON, Python or C.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "digest/model.hpp"
+#include "digest/result.hpp"
+
+namespace digest {
+
+class Gazetteer;
+class Normalizer;
+
+// ---- shingles and signatures -------------------------------------------------
+
+struct ShingleOptions {
+  // Words per shingle. One (a set of words) keeps a variant with 10% of its
+  // words substituted above 0.8 Jaccard; longer shingles punish every
+  // substitution several times (bench/RESULTS.md, "stories").
+  std::size_t words = 1;
+  // Texts with fewer words than this, and texts mostly in scripts written
+  // without spaces (Han, Kana, Thai, Lao, Khmer, Myanmar, Tibetan), are
+  // shingled into character n-grams of the search key instead.
+  std::size_t min_words = 8;
+  std::size_t chars = 3;
+};
+
+struct MinHashOptions {
+  std::size_t permutations = 128;  // 1..1024
+  std::uint64_t seed = 1;          // same seed, same signatures, on every machine
+  ShingleOptions shingles;
+};
+
+// Signatures of n texts, row-major: row i is values[i*permutations, ...).
+// A text without shingles (empty) gets a row of 0xFFFFFFFF and never matches.
+struct SignatureMatrix {
+  std::size_t permutations = 0;
+  std::vector<std::uint32_t> values;
+  std::size_t rows() const { return permutations ? values.size() / permutations : 0; }
+  std::span<const std::uint32_t> row(std::size_t i) const {
+    return {values.data() + i * permutations, permutations};
+  }
+};
+
+// Thread-safe after construction (all methods const).
+class DG_API MinHasher {
+ public:
+  explicit MinHasher(MinHashOptions options = {});
+  const MinHashOptions& options() const noexcept { return options_; }
+
+  // The sorted, distinct 32-bit shingle hashes of a search key (xxHash3).
+  std::vector<std::uint32_t> shingles(std::string_view search_key) const;
+  // The signature of a shingle set into `out` (options().permutations values).
+  void signature(std::span<const std::uint32_t> shingles, std::span<std::uint32_t> out) const;
+
+  // Search key, shingles and signature of each text, over `threads` threads
+  // (0: all cores). Ill-formed UTF-8 is replaced, never an error.
+  SignatureMatrix signatures(std::span<const std::string_view> texts,
+                             std::size_t threads = 0) const;
+
+ private:
+  MinHashOptions options_;
+  std::vector<std::uint64_t> mul_, add_;  // one multiply-add-shift hash per permutation
+};
+
+// The fraction of equal values: an estimate of the two sets' Jaccard.
+DG_API double estimated_similarity(std::span<const std::uint32_t> a,
+                                   std::span<const std::uint32_t> b);
+// Exact Jaccard of two sorted, distinct sets (1 for two empty sets).
+DG_API double jaccard(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b);
+
+// ---- banded LSH ----------------------------------------------------------------
+
+struct LshParams {
+  std::size_t bands = 0;
+  std::size_t rows = 0;  // bands * rows <= permutations
+};
+
+// The bands and rows for a Jaccard threshold: those that minimise
+// false_negative_weight * P(missed pair above the threshold) +
+// (1 - false_negative_weight) * P(candidate pair below it). Candidates are
+// verified afterwards, so a false candidate costs only time and the default
+// weighs misses 99 to 1: at 0.8 and 128 permutations, 18 bands of 7 rows,
+// which make a pair at the threshold a candidate 98.6% of the time.
+DG_API LshParams lsh_params(double threshold, std::size_t permutations,
+                            double false_negative_weight = 0.99);
+
+// ---- clusters -------------------------------------------------------------------
+
+enum class JoinRule : std::uint8_t {
+  exact,           // same search key
+  near_duplicate,  // verified Jaccard of the shingle sets >= threshold
+  estimated,       // signatures only (lsh_clusters): estimate >= threshold
+};
+DG_API std::string_view join_rule_name(JoinRule rule);  // "exact", ...
+
+// One pair that joined two clusters: indices into the input, the MinHash
+// estimate and the verified similarity (the estimate again for `estimated`).
+struct JoinedPair {
+  std::size_t a = 0, b = 0;
+  double estimated = 0;
+  double verified = 0;
+  JoinRule rule = JoinRule::near_duplicate;
+  bool operator==(const JoinedPair&) const = default;
+};
+
+struct Cluster {
+  std::size_t representative = 0;     // earliest dated, then longest text, then first
+  std::vector<std::size_t> members;   // ascending, representative included
+  std::vector<JoinedPair> pairs;      // members.size() - 1 pairs: a spanning tree
+};
+
+struct DuplicateOptions {
+  double threshold = 0.8;  // Jaccard, (0, 1]
+  MinHashOptions minhash;
+  std::optional<LshParams> lsh;  // default lsh_params(threshold, permutations)
+  // Only texts dated at most this many days apart are compared (a story
+  // re-posted within N days). Undated texts are compared with every text.
+  std::optional<int> window_days;
+  // Sentences (split at . ! ? ؟ 。 ; line breaks and dashes) found in at least
+  // this many texts of one source are boilerplate (bylines, credit lines,
+  // footers) and left out of the shingles, unless nothing would be left.
+  // 0 turns it off.
+  std::size_t boilerplate_min_texts = 3;
+  std::size_t threads = 0;  // 0: all cores
+};
+
+struct DuplicateStats {
+  LshParams lsh;
+  std::size_t candidate_pairs = 0;  // pairs that shared a band and were examined
+  std::size_t verified_pairs = 0;   // of them, pairs at or above the threshold
+  std::size_t boilerplate_sentences = 0;
+};
+
+// Every input index is in exactly one cluster, singletons included. Clusters
+// are ordered by their smallest member.
+struct DuplicateResult {
+  std::vector<Cluster> clusters;
+  std::vector<std::uint32_t> cluster_of;  // input index -> index into clusters
+  DuplicateStats stats;
+};
+
+// One text to compare, with what the options use beside it.
+struct DuplicateInput {
+  std::string_view text;
+  std::optional<Date> date;      // for window_days and the representative
+  std::string_view source;       // boilerplate is learned per source ("" = one shared source)
+};
+
+// Near duplicates among `inputs`. invalid_argument for a threshold outside
+// (0, 1], permutations outside 1..1024, or LSH bands*rows > permutations.
+DG_API Result<DuplicateResult> find_near_duplicates(std::span<const DuplicateInput> inputs,
+                                                    const DuplicateOptions& options = {});
+// Over a collection's posts (title, excerpt and body; digest_date; source).
+DG_API Result<DuplicateResult> find_duplicates(const Collection& collection,
+                                               const DuplicateOptions& options = {});
+// Clusters from signatures computed elsewhere (merged from several processes
+// or machines): candidates from banded LSH, joined when their estimated
+// similarity reaches the threshold. Representatives: the first member.
+DG_API Result<DuplicateResult> lsh_clusters(const SignatureMatrix& signatures, double threshold,
+                                            std::optional<LshParams> lsh = std::nullopt);
+
+// ---- stories across languages -----------------------------------------------
+
+// Why two clusters belong to one story.
+struct StoryLink {
+  std::size_t a = 0, b = 0;        // post indices (one in each cluster)
+  double score = 0;                // [0, 1]
+  std::vector<std::string> shared; // the anchors they share: "entity:ID", "name:KEY", "number:N", "date:YYYY-MM-DD"
+};
+
+struct Story {
+  std::string id;                     // "story-" + the representative post's id
+  std::size_t representative = 0;     // post index
+  std::vector<std::size_t> posts;     // ascending
+  std::vector<std::size_t> clusters;  // indices into StoryResult::duplicates.clusters
+  std::vector<StoryLink> links;       // clusters.size() - 1 links
+};
+
+struct StoryOptions {
+  DuplicateOptions duplicates;
+  // Clusters are linked into stories by shared anchors: gazetteer entities
+  // (when given; not owned), Latin keys of capitalised names, numbers and
+  // dates in the text, within window_days of each other.
+  const Gazetteer* entities = nullptr;
+  int window_days = 3;
+  double link_threshold = 0.35;  // anchor score to link two clusters
+  bool across_languages_only = false;  // link only posts in different languages
+};
+
+struct StoryResult {
+  DuplicateResult duplicates;
+  std::vector<Story> stories;            // ordered by their first post
+  std::vector<std::uint32_t> story_of;   // post index -> index into stories
+};
+
+DG_API Result<StoryResult> cluster_stories(const Collection& collection,
+                                           const StoryOptions& options = {});
+
+// ---- an incremental index -----------------------------------------------------
+
+// Texts added one at a time (day by day); each add answers "is this a near
+// duplicate of one already seen, and of which cluster?" without rebuilding.
+// Not thread-safe for writing; const methods may run concurrently.
+class DG_API NearDuplicateIndex {
+ public:
+  explicit NearDuplicateIndex(DuplicateOptions options = {});
+  ~NearDuplicateIndex();
+  NearDuplicateIndex(NearDuplicateIndex&&) noexcept;
+  NearDuplicateIndex& operator=(NearDuplicateIndex&&) noexcept;
+
+  struct Match {
+    std::string id;          // the most similar earlier text
+    std::string cluster;     // its cluster: the id of the cluster's first text
+    double similarity = 0;   // verified Jaccard
+  };
+
+  // The best match among the texts added so far, if any reaches the threshold.
+  std::optional<Match> query(std::string_view text, std::optional<Date> date = {}) const;
+  // Adds `text` under `id` and returns what query() would have. duplicate_id
+  // for an id already added (nothing changes).
+  Result<std::optional<Match>> add(std::string_view id, std::string_view text,
+                                   std::optional<Date> date = {});
+  std::size_t size() const;
+  const DuplicateOptions& options() const;
+
+  // Written atomically (a temporary file renamed over `path`).
+  Status save(const std::string& path) const;
+  // parse_error (with its byte offset) for a file that is not a saved index.
+  static Result<NearDuplicateIndex> load(const std::string& path);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace digest
