@@ -238,6 +238,9 @@ class DG_API NearDuplicateIndex {
   Status save(const std::string& path) const;
   // parse_error (with its byte offset) for a file that is not a saved index.
   static Result<NearDuplicateIndex> load(const std::string& path);
+  // The same format in memory (for pickling, sockets, databases).
+  std::string to_bytes() const;
+  static Result<NearDuplicateIndex> from_bytes(std::string_view bytes);
 
  private:
   struct Impl;

@@ -85,9 +85,13 @@ Prepared prepare_by_sentence(std::string_view text, const Normalizer& norm) {
   return p;
 }
 
-// Edge sentences found in at least min_texts texts of one source.
+// Edge sentences found in at least min_texts texts of one source that are
+// otherwise different. `fingerprint` is a few MinHash values of each whole
+// text: near copies (an outlet's updated versions of one story) mostly
+// share it, so a sentence they share is content, not boilerplate.
 std::vector<std::vector<bool>> find_boilerplate(std::span<const DuplicateInput> inputs,
                                                 const std::vector<Prepared>& prepared,
+                                                const std::vector<std::uint64_t>& fingerprint,
                                                 std::size_t min_texts, std::size_t& found) {
   std::unordered_map<std::string_view, std::uint32_t> source_ids;
   struct Seen {
@@ -110,6 +114,12 @@ std::vector<std::vector<bool>> find_boilerplate(std::span<const DuplicateInput> 
     std::size_t e = s + 1, distinct = 1;
     for (; e < seen.size() && seen[e].source == seen[s].source && seen[e].hash == seen[s].hash; ++e)
       distinct += seen[e].text != seen[e - 1].text;
+    if (distinct >= min_texts) {
+      std::vector<std::uint64_t> prints;
+      for (std::size_t k = s; k < e; ++k) prints.push_back(fingerprint[seen[k].text]);
+      std::sort(prints.begin(), prints.end());
+      distinct = static_cast<std::size_t>(std::unique(prints.begin(), prints.end()) - prints.begin());
+    }
     if (distinct >= min_texts) {
       ++found;
       for (std::size_t k = s; k < e; ++k) {
@@ -160,30 +170,41 @@ Sketches sketch_inputs(std::span<const DuplicateInput> inputs, const DuplicateOp
   sk.signatures.permutations = options.minhash.permutations;
   sk.signatures.values.resize(n * options.minhash.permutations);
 
-  std::vector<Prepared> prepared;
-  std::vector<std::vector<bool>> drop;
+  // Pass 1: each text's key and shingles, and the hashes of its edge
+  // sentences (the key itself is not kept: at a million posts it would
+  // double the memory).
+  std::vector<Prepared> prepared(n);
   const bool boilerplate = options.boilerplate_min_texts > 0 && n >= options.boilerplate_min_texts;
-  if (boilerplate) {
-    prepared.resize(n);
-    parallel_chunks(n, threads, 256, [&](std::size_t b, std::size_t e) {
-      for (std::size_t i = b; i < e; ++i) prepared[i] = prepare_by_sentence(inputs[i].text, norm);
-    });
-    drop = find_boilerplate(inputs, prepared, options.boilerplate_min_texts, boilerplate_found);
-  }
+  auto finish = [&](std::size_t i, std::string_view key) {
+    sk.key_hash[i] = XXH3_64bits(key.data(), key.size());
+    sk.shingles[i] = hasher.shingles(key);
+    hasher.signature(sk.shingles[i], {sk.signatures.values.data() + i * sk.signatures.permutations,
+                                      sk.signatures.permutations});
+  };
   parallel_chunks(n, threads, 256, [&](std::size_t b, std::size_t e) {
     for (std::size_t i = b; i < e; ++i) {
-      std::string key;
       if (boilerplate) {
-        key = cut_boilerplate(prepared[i], drop[i]);
+        prepared[i] = prepare_by_sentence(inputs[i].text, norm);
+        finish(i, prepared[i].key);
         std::string().swap(prepared[i].key);
       } else {
         Result<std::string> k = norm.search_key(inputs[i].text);
-        if (k.ok()) key = std::move(*k);
+        finish(i, k.ok() ? std::string_view(*k) : std::string_view());
       }
-      sk.key_hash[i] = XXH3_64bits(key.data(), key.size());
-      sk.shingles[i] = hasher.shingles(key);
-      hasher.signature(sk.shingles[i], {sk.signatures.values.data() + i * sk.signatures.permutations,
-                                        sk.signatures.permutations});
+    }
+  });
+  // Pass 2: the texts that carry boilerplate are keyed again without it.
+  if (!boilerplate) return sk;
+  std::vector<std::uint64_t> fingerprint(n);
+  const std::size_t values = std::min<std::size_t>(4, sk.signatures.permutations);
+  for (std::size_t i = 0; i < n; ++i)
+    fingerprint[i] = XXH3_64bits(sk.signatures.row(i).data(), values * sizeof(std::uint32_t));
+  const std::vector<std::vector<bool>> drop =
+      find_boilerplate(inputs, prepared, fingerprint, options.boilerplate_min_texts, boilerplate_found);
+  parallel_chunks(n, threads, 256, [&](std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e; ++i) {
+      if (std::find(drop[i].begin(), drop[i].end(), true) == drop[i].end()) continue;
+      finish(i, cut_boilerplate(prepare_by_sentence(inputs[i].text, norm), drop[i]));
     }
   });
   return sk;

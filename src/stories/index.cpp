@@ -189,6 +189,22 @@ std::size_t NearDuplicateIndex::size() const { return impl_->entries.size(); }
 const DuplicateOptions& NearDuplicateIndex::options() const { return impl_->options; }
 
 Status NearDuplicateIndex::save(const std::string& path) const {
+  return write_file_atomic(path, to_bytes());
+}
+
+Result<NearDuplicateIndex> NearDuplicateIndex::load(const std::string& path) {
+  Result<std::string> bytes = read_file(path);
+  if (!bytes.ok()) return std::move(bytes).error();
+  Result<NearDuplicateIndex> index = from_bytes(*bytes);
+  if (!index.ok()) {
+    Error e = std::move(index).error();
+    e.file = path;
+    return e;
+  }
+  return index;
+}
+
+std::string NearDuplicateIndex::to_bytes() const {
   const Impl& m = *impl_;
   const DuplicateOptions& o = m.options;
   Writer w;
@@ -219,17 +235,13 @@ Status NearDuplicateIndex::save(const std::string& path) const {
     for (std::uint32_t s : e.shingles) w.le(s);
     for (std::size_t k = 0; k < perms; ++k) w.le(m.signatures[i * perms + k]);
   }
-  return write_file_atomic(path, w.out);
+  return std::move(w.out);
 }
 
-Result<NearDuplicateIndex> NearDuplicateIndex::load(const std::string& path) {
-  Result<std::string> bytes = read_file(path);
-  if (!bytes.ok()) return std::move(bytes).error();
-  Reader r(*bytes);
+Result<NearDuplicateIndex> NearDuplicateIndex::from_bytes(std::string_view bytes) {
+  Reader r(bytes);
   auto failed = [&]() -> Error {
-    Error e = r.error ? *r.error : Error(ErrorCode::parse_error, "not a near-duplicate index");
-    e.file = path;
-    return e;
+    return r.error ? *r.error : Error(ErrorCode::parse_error, "not a near-duplicate index");
   };
   std::string magic;
   if (!r.text(magic, kMagic.size()) || magic != kMagic) {
