@@ -1,6 +1,7 @@
-// Internal to the dates and attribution modules: the name tables, the
-// scanner and calendar helpers shared by src/dates/*.cpp and
-// src/attribution.cpp. Not installed.
+// Internal to the dates, attribution and stories modules: the name tables,
+// the scanner and calendar helpers shared by src/dates/*.cpp,
+// src/attribution.cpp and src/stories/anchors.cpp (weekday and month
+// names). Not installed.
 #pragma once
 
 #include <array>
