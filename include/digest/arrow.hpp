@@ -24,8 +24,8 @@ namespace digest {
 // authors and tags (list<utf8>), posted_on and published_on (timestamp[us,
 // UTC], null when unknown; a date without a time is its midnight UTC) with
 // *_has_time (bool) and *_utc_offset (int16 minutes, null when the text gave
-// no offset), extra (utf8: a JSON object of the extra members, null when
-// none). invalid_argument if the schema or array is null.
+// no offset), cluster and story (utf8, null when empty), extra (utf8: a JSON
+// object of the extra members, null when none). invalid_argument if the schema or array is null.
 DG_API Status export_posts_arrow(std::span<const Post> posts, ArrowSchema* schema,
                                  ArrowArray* array);
 // The same for posts given by pointer (a selection), with `section` and

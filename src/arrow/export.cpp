@@ -171,7 +171,8 @@ using namespace arrow_detail;
 // The post columns, in schema order, appended to `out`.
 template <class PostAt>
 void post_columns(std::size_t n, PostAt&& at, std::vector<Column>& out) {
-  TextBuilder id(false), title, url, source, place, excerpt, body, language, extra;
+  TextBuilder id(false), title, url, source, place, excerpt, body, language, cluster, story,
+      extra;
   TextListBuilder authors, tags;
   FixedBuilder<std::int64_t> posted("tsu:UTC"), published("tsu:UTC");
   FixedBuilder<std::int16_t> posted_offset("s"), published_offset("s");
@@ -198,6 +199,8 @@ void post_columns(std::size_t n, PostAt&& at, std::vector<Column>& out) {
     tags.append(p.tags);
     date(p.posted_on, posted, posted_time, posted_offset);
     date(p.published_on, published, published_time, published_offset);
+    cluster.append(p.cluster);
+    story.append(p.story);
     if (p.extra.empty()) extra.append_null();
     else extra.append(extra_fields_to_json(p.extra));
   }
@@ -217,6 +220,9 @@ void post_columns(std::size_t n, PostAt&& at, std::vector<Column>& out) {
   out.push_back(published.finish("published_on"));
   out.push_back(published_time.finish("published_on_has_time"));
   out.push_back(published_offset.finish("published_on_utc_offset"));
+  // Added in 0.3, before extra so the older columns keep their places.
+  out.push_back(cluster.finish("cluster"));
+  out.push_back(story.finish("story"));
   out.push_back(extra.finish("extra"));
 }
 

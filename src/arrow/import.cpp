@@ -364,6 +364,8 @@ constexpr FieldSpec kPostFields[] = {
     {"published_on", Role::when}, {"published_on_has_time", Role::flag},
     {"published_on_utc_offset", Role::minutes},
     {"extra", Role::text},
+    // Since 0.3; a table without them (an older export) reads as empty.
+    {"cluster", Role::text},     {"story", Role::text},
     // Written by digest exports; read and dropped so a digest's table loads.
     {"section", Role::text},     {"section_heading", Role::text},
 };
@@ -402,6 +404,8 @@ Result<ArrowImportReport> import_posts_arrow(Collection& collection, ArrowArrayS
         if (st) st = date_cell(c[10], c[11], c[12], r, g, "posted_on", p.posted_on);
         if (st) st = date_cell(c[13], c[14], c[15], r, g, "published_on", p.published_on);
         if (st) st = extra_cell(c[16], r, g, p.extra);
+        if (st) st = text_cell(c[17], r, g, "cluster", p.cluster);
+        if (st) st = text_cell(c[18], r, g, "story", p.story);
         if (!st) return st;
         if (Status added = temp.add_post(std::move(p)); !added) {
           Error e = std::move(added).error();

@@ -91,6 +91,8 @@ auto* post_field(PostLike& p, dg_post_field field) {
     case DG_POST_EXCERPT: return &p.excerpt;
     case DG_POST_BODY: return &p.body;
     case DG_POST_LANGUAGE: return &p.language;
+    case DG_POST_CLUSTER: return &p.cluster;
+    case DG_POST_STORY: return &p.story;
     default: return S(nullptr);
   }
 }
@@ -118,6 +120,8 @@ const char* post_field_name(dg_post_field field) {
     case DG_POST_EXCERPT: return "excerpt";
     case DG_POST_BODY: return "body";
     case DG_POST_LANGUAGE: return "language";
+    case DG_POST_CLUSTER: return "cluster";
+    case DG_POST_STORY: return "story";
     default: return "?";
   }
 }

@@ -58,6 +58,8 @@ void write_post(Writer& w, const Post& p) {
   w.member_if("body", p.body);
   w.member_if("language", p.language);
   w.strings_if("tags", p.tags);
+  w.member_if("cluster", p.cluster);
+  w.member_if("story", p.story);
   for (const ExtraField& x : p.extra) {
     if (is_post_field(x.name)) continue;  // would read back as the model field
     w.key(x.name);
@@ -112,7 +114,8 @@ void write_feed_item(Writer& w, const Post& p) {
     w.extra(p.extra[i].raw_json);
   }
   bool need_ext = !posted_exact || (!p.posted_on && p.published_on) || p.published_on ||
-                  !p.source.empty() || !p.place.empty() || split < p.extra.size();
+                  !p.source.empty() || !p.place.empty() || !p.cluster.empty() ||
+                  !p.story.empty() || split < p.extra.size();
   if (need_ext) {
     w.key("_digestcore");
     w.open('{');
@@ -125,6 +128,8 @@ void write_feed_item(Writer& w, const Post& p) {
     if (p.published_on) w.member("published_on", p.published_on->to_iso());
     w.member_if("source", p.source);
     w.member_if("place", p.place);
+    w.member_if("cluster", p.cluster);
+    w.member_if("story", p.story);
     for (std::size_t i = split; i < p.extra.size(); ++i) {
       if (is_post_field(p.extra[i].name)) continue;
       w.key(p.extra[i].name);

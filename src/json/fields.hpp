@@ -9,9 +9,9 @@
 namespace digest::json_detail {
 
 // Posts, in the order of the PostField bits (importer.hpp).
-inline constexpr std::array<std::string_view, 12> kPostFieldNames = {
-    "id",      "title",  "url",   "posted_on", "published_on", "authors",
-    "source",  "place",  "excerpt", "body",    "language",     "tags"};
+inline constexpr std::array<std::string_view, 14> kPostFieldNames = {
+    "id",      "title",  "url",     "posted_on", "published_on", "authors", "source",
+    "place",   "excerpt", "body",   "language",  "tags",         "cluster", "story"};
 
 // Sources, in the order of the SourceField bits.
 enum SourceField : int { kSrcId, kSrcName, kSrcAliases, kSrcUrl, kSrcLanguage, kSrcCountry };

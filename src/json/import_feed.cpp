@@ -159,6 +159,8 @@ void Importer::read_feed_item(od::value& v, std::size_t level,
   if (overlay_seen & (1u << kBody)) p.body = std::move(overlay.body);
   if (overlay_seen & (1u << kLanguage)) p.language = std::move(overlay.language);
   if (overlay_seen & (1u << kTags)) p.tags = std::move(overlay.tags);
+  if (overlay_seen & (1u << kCluster)) p.cluster = std::move(overlay.cluster);
+  if (overlay_seen & (1u << kStory)) p.story = std::move(overlay.story);
   for (ExtraField& x : overlay.extra) p.extra.push_back(std::move(x));
   if (p.language.empty() && !(overlay_seen & (1u << kLanguage))) {
     if (!feed_language.empty())

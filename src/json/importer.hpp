@@ -52,7 +52,7 @@ bool blank(std::string_view s);
 // Fields of a post in the own format, as bits of a "seen" mask.
 enum PostField : int {
   kId, kTitle, kUrl, kPostedOn, kPublishedOn, kAuthors, kSource, kPlace, kExcerpt, kBody,
-  kLanguage, kTags,
+  kLanguage, kTags, kCluster, kStory,
 };
 
 class Importer {

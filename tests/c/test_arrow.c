@@ -18,7 +18,8 @@ static int failures = 0;
 
 static const char kDoc[] =
     "{\"digestcore\": 1, \"posts\": ["
-    "{\"id\": \"a\", \"title\": \"River talks\", \"posted_on\": \"2021-08-17\"},"
+    "{\"id\": \"a\", \"title\": \"River talks\", \"posted_on\": \"2021-08-17\","
+    " \"cluster\": \"a\", \"story\": \"b\"},"
     "{\"id\": \"b\", \"tags\": [\"x\"]}]}";
 
 /* A one-batch stream over an exported schema and array. */
@@ -66,9 +67,14 @@ int main(void) {
   CHECK(dg_collection_import_json(c, kDoc, sizeof kDoc - 1, DG_FORMAT_DETECT, NULL) == DG_OK);
 
   CHECK(dg_collection_posts_to_arrow(c, &schema, &array) == DG_OK);
-  CHECK(strcmp(schema.format, "+s") == 0 && schema.n_children == 17);
+  CHECK(strcmp(schema.format, "+s") == 0 && schema.n_children == 19);
   CHECK(strcmp(schema.children[0]->name, "id") == 0);
   CHECK(array.length == 2 && array.children[1]->null_count == 1); /* b has no title */
+  /* cluster and story (since 0.3) come just before extra, null when not set. */
+  CHECK(strcmp(schema.children[16]->name, "cluster") == 0 &&
+        strcmp(schema.children[17]->name, "story") == 0 &&
+        strcmp(schema.children[18]->name, "extra") == 0);
+  CHECK(strcmp(schema.children[16]->format, "u") == 0 && array.children[16]->null_count == 1);
 
   memset(&batch, 0, sizeof batch);
   batch.schema = schema;
@@ -82,6 +88,16 @@ int main(void) {
   CHECK(dg_collection_import_arrow(back, &stream, 0, &added) == DG_OK && added == 2);
   CHECK(stream.release == NULL);
   CHECK(dg_collection_post_count(back, &n) == DG_OK && n == 2);
+  {
+    const dg_post *p = NULL;
+    const char *s = NULL;
+    size_t len = 0;
+    CHECK(dg_collection_find_post(back, "a", 1, &p) == DG_OK);
+    CHECK(dg_post_get(p, DG_POST_CLUSTER, &s, &len) == DG_OK && len == 1 && s[0] == 'a');
+    CHECK(dg_post_get(p, DG_POST_STORY, &s, &len) == DG_OK && len == 1 && s[0] == 'b');
+    CHECK(dg_collection_find_post(back, "b", 1, &p) == DG_OK);
+    CHECK(dg_post_get(p, DG_POST_CLUSTER, &s, &len) == DG_OK && len == 0);
+  }
 
   /* The same ids again: nothing added, the stream still consumed. */
   CHECK(dg_collection_posts_to_arrow(c, &batch.schema, &batch.array) == DG_OK);

@@ -44,7 +44,8 @@ static const char doc[] =
     "   \"posted_on\": \"2021-08-23T10:05:00+04:30\", \"published_on\": \"2021-08-22\","
     "   \"authors\": [\"A. Writer\"], \"source\": \"kavir\", \"place\": \"Zarvand\","
     "   \"excerpt\": \"Ex\", \"body\": \"Body\", \"language\": \"en\", \"tags\": [\"water\", \"accord\"],"
-    "   \"geo\": {\"lat\": 31.5, \"lon\": [1, 2]}, \"paywall\": false},"
+    "   \"geo\": {\"lat\": 31.5, \"lon\": [1, 2]}, \"paywall\": false,"
+    "   \"cluster\": \"p1\", \"story\": \"p2\"},"
     "  {\"id\": \"p2\", \"published_on\": \"2021-08-24T23:59:59Z\"},"
     "  {\"id\": \"p3\"}"
     " ]}";
@@ -95,7 +96,11 @@ static void test_reading(void) {
   CHECK(post_field_is(p, DG_POST_EXCERPT, "Ex"));
   CHECK(post_field_is(p, DG_POST_BODY, "Body"));
   CHECK(post_field_is(p, DG_POST_LANGUAGE, "en"));
-  CHECK(dg_post_get(p, (dg_post_field)8, &s, &len) == DG_E_INVALID_ARGUMENT);
+  CHECK(post_field_is(p, DG_POST_CLUSTER, "p1"));
+  CHECK(post_field_is(p, DG_POST_STORY, "p2"));
+  CHECK(DG_POST_CLUSTER == 8 && DG_POST_STORY == 9); /* appended: the older values stay */
+  /* 8 was the first invalid value before 0.3 added DG_POST_CLUSTER. */
+  CHECK(dg_post_get(p, (dg_post_field)10, &s, &len) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_post_get(p, (dg_post_field)-1, &s, &len) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_post_get(p, DG_POST_FIELD_FORCE_INT, &s, &len) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_post_get(p, DG_POST_FIELD_FORCE_INT_MIN, &s, &len) == DG_E_INVALID_ARGUMENT);
@@ -103,6 +108,12 @@ static void test_reading(void) {
   CHECK(dg_post_author_at(p, 0, &s, &len) == DG_OK && str_is(s, len, "A. Writer"));
   CHECK(dg_post_tag_count(p, &n) == DG_OK && n == 2);
   CHECK(dg_post_tag_at(p, 1, &s, &len) == DG_OK && str_is(s, len, "accord"));
+  CHECK(dg_post_extra_count(p, &n) == DG_OK && n == 2); /* cluster and story are no extras */
+  CHECK(dg_post_find_extra(p, S("cluster"), &s, &len) == DG_E_NOT_FOUND);
+  /* Not set: "" like every other text field. */
+  CHECK(dg_collection_find_post(c, S("p2"), &p) == DG_OK);
+  CHECK(post_field_is(p, DG_POST_CLUSTER, "") && post_field_is(p, DG_POST_STORY, ""));
+  CHECK(dg_collection_find_post(c, S("p1"), &p) == DG_OK);
 
   memset(&dt, 0x55, sizeof dt);
   CHECK(dg_post_posted_on(p, &dt) == DG_OK);
@@ -170,6 +181,8 @@ static void test_post_builder(void) {
   CHECK(dg_post_builder_set(b, DG_POST_EXCERPT, S("Short")) == DG_OK);
   CHECK(dg_post_builder_set(b, DG_POST_BODY, S("Long\nbody")) == DG_OK);
   CHECK(dg_post_builder_set(b, DG_POST_LANGUAGE, S("en")) == DG_OK);
+  CHECK(dg_post_builder_set(b, DG_POST_CLUSTER, S("b0")) == DG_OK);
+  CHECK(dg_post_builder_set(b, DG_POST_STORY, S("b\xC3\xA9")) == DG_OK);
   CHECK(dg_post_builder_set_posted_on(b, &posted) == DG_OK);
   CHECK(dg_post_builder_set_published_on(b, &published) == DG_OK);
   CHECK(dg_post_builder_add_author(b, S("A. Writer")) == DG_OK);
@@ -183,6 +196,8 @@ static void test_post_builder(void) {
   CHECK(dg_post_builder_view(b, &p) == DG_OK);
   CHECK(post_field_is(p, DG_POST_TITLE, "Built \xE2\x80\x9Cwithout\xE2\x80\x9D JSON"));
   CHECK(post_field_is(p, DG_POST_BODY, "Long\nbody"));
+  CHECK(post_field_is(p, DG_POST_CLUSTER, "b0"));
+  CHECK(post_field_is(p, DG_POST_STORY, "b\xC3\xA9"));
   CHECK(dg_post_author_count(p, &n) == DG_OK && n == 2);
   CHECK(dg_post_extra_count(p, &n) == DG_OK && n == 2);
   CHECK(dg_post_find_extra(p, S("geo"), &s, &len) == DG_OK &&
@@ -200,6 +215,11 @@ static void test_post_builder(void) {
   CHECK(dg_post_builder_set(b, DG_POST_TITLE, NULL, 3) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_post_builder_set(b, (dg_post_field)-1, S("x")) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_post_builder_set(b, (dg_post_field)99, S("x")) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_post_builder_set(b, (dg_post_field)10, S("x")) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_post_builder_set(b, DG_POST_STORY, S("\xED\xA0\x80")) == DG_E_INVALID_UTF8);
+  CHECK(strcmp(dg_last_error_field(), "story") == 0);
+  CHECK(dg_post_builder_set(b, DG_POST_CLUSTER, NULL, 2) == DG_E_INVALID_ARGUMENT);
+  CHECK(post_field_is(p, DG_POST_STORY, "b\xC3\xA9"));
   CHECK(post_field_is(p, DG_POST_TITLE, "Built \xE2\x80\x9Cwithout\xE2\x80\x9D JSON"));
   CHECK(dg_post_author_count(p, &n) == DG_OK && n == 2);
   {
@@ -233,6 +253,8 @@ static void test_post_builder(void) {
   CHECK(dg_post_builder_set_extra(b, S("title"), S("\"x\"")) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_post_builder_set_extra(b, S("tags"), S("[]")) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_post_builder_set_extra(b, S("id"), S("\"x\"")) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_post_builder_set_extra(b, S("cluster"), S("\"x\"")) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_post_builder_set_extra(b, S("story"), S("null")) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_post_builder_set_extra(b, S(""), S("1")) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_post_builder_set_extra(b, S("k"), S("")) == DG_E_PARSE);
   CHECK(dg_post_builder_set_extra(b, S("k"), S("1 2")) == DG_E_PARSE);
@@ -274,6 +296,7 @@ static void test_post_builder(void) {
   /* What was built exports and imports back unchanged. */
   CHECK(dg_collection_export(c, DG_FORMAT_OWN, &out1) == DG_OK);
   CHECK(strstr(dg_buffer_data(out1), "2021-08-23T10:05:00+04:30") != NULL);
+  CHECK(strstr(dg_buffer_data(out1), "\"cluster\": \"b0\"") != NULL);
   CHECK(dg_collection_new(&back) == DG_OK);
   CHECK(dg_collection_import_json(back, dg_buffer_data(out1), dg_buffer_size(out1), DG_FORMAT_OWN,
                                   &n) == DG_OK && n == 2);
@@ -285,12 +308,15 @@ static void test_post_builder(void) {
 
   /* Editing a post: copy it into a builder, change it, replace it. */
   CHECK(dg_collection_find_post(back, S("b1"), &p) == DG_OK);
+  CHECK(post_field_is(p, DG_POST_CLUSTER, "b0") && post_field_is(p, DG_POST_STORY, "b\xC3\xA9"));
   CHECK(dg_post_builder_from_post(&copy, p) == DG_OK);
   CHECK(dg_post_builder_set(copy, DG_POST_TITLE, S("Edited")) == DG_OK);
+  CHECK(dg_post_builder_set(copy, DG_POST_STORY, NULL, 0) == DG_OK); /* cleared */
   CHECK(post_field_is(p, DG_POST_TITLE, "Built \xE2\x80\x9Cwithout\xE2\x80\x9D JSON"));
   CHECK(dg_collection_replace_post(back, copy) == DG_OK);
   CHECK(dg_collection_find_post(back, S("b1"), &p) == DG_OK);
   CHECK(post_field_is(p, DG_POST_TITLE, "Edited"));
+  CHECK(post_field_is(p, DG_POST_CLUSTER, "b0") && post_field_is(p, DG_POST_STORY, ""));
   CHECK(dg_post_author_count(p, &n) == DG_OK && n == 2);
   CHECK(dg_post_builder_set(copy, DG_POST_ID, S("nobody")) == DG_OK);
   CHECK(dg_collection_replace_post(back, copy) == DG_E_NOT_FOUND);

@@ -228,6 +228,8 @@ void expect_same_post(const Post& a, const Post& b) {
   EXPECT_EQ(a.body, b.body) << a.id;
   EXPECT_EQ(a.language, b.language) << a.id;
   EXPECT_EQ(a.tags, b.tags) << a.id;
+  EXPECT_EQ(a.cluster, b.cluster) << a.id;
+  EXPECT_EQ(a.story, b.story) << a.id;
   ASSERT_EQ(a.extra.size(), b.extra.size()) << a.id;
   for (std::size_t i = 0; i < a.extra.size(); ++i) {
     EXPECT_EQ(a.extra[i].name, b.extra[i].name) << a.id;
@@ -386,6 +388,183 @@ TEST(JsonExport, ExtraNamedLikeAFieldIsNotWritten) {
   ASSERT_TRUE(import_json(back, export_json(c)).ok());
   EXPECT_EQ(back.posts()[0].title, "real");
   EXPECT_TRUE(back.posts()[0].extra.empty());
+}
+
+// --- cluster and story (0.3) ------------------------------------------------------
+
+namespace {
+
+// Posts with both fields, one of them, or neither (the empty string is "not
+// set", so it is never written).
+Collection story_collection() {
+  Collection c;
+  Post lead = rich_post("s1");
+  lead.cluster = "s1";
+  lead.story = "s1";
+  EXPECT_TRUE(c.add_post(lead).ok());
+  Post dup;
+  dup.id = "s2";
+  dup.title = "Same wire story, second outlet";
+  dup.cluster = "s1";
+  dup.story = "s1";
+  EXPECT_TRUE(c.add_post(dup).ok());
+  Post follow_up;  // its own cluster, the same story
+  follow_up.id = "s3";
+  follow_up.cluster = "s3";
+  follow_up.story = "s1";
+  EXPECT_TRUE(c.add_post(follow_up).ok());
+  Post only_cluster;
+  only_cluster.id = "s4";
+  only_cluster.cluster = "\xD9\x85\xD8\xB9 \"q\" \\ \n";  // any text is kept as it is
+  EXPECT_TRUE(c.add_post(only_cluster).ok());
+  Post neither;
+  neither.id = "s5";
+  EXPECT_TRUE(c.add_post(neither).ok());
+  return c;
+}
+
+}  // namespace
+
+TEST(JsonImport, ClusterAndStoryFields) {
+  Collection c;
+  auto r = import_json(c, R"({"digestcore": 1, "posts": [
+      {"id": "a", "cluster": "a", "story": "b", "title": "t"},
+      {"id": "b", "story": "b"},
+      {"id": "c", "cluster": null, "story": ""},
+      {"id": "d"}]})");
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  ASSERT_EQ(c.size(), 4u);
+  EXPECT_EQ(c.posts()[0].cluster, "a");
+  EXPECT_EQ(c.posts()[0].story, "b");
+  EXPECT_EQ(c.posts()[1].cluster, "");
+  EXPECT_EQ(c.posts()[1].story, "b");
+  EXPECT_EQ(c.posts()[2].cluster, "");  // null and "" are "not set"
+  EXPECT_EQ(c.posts()[2].story, "");
+  EXPECT_EQ(c.posts()[3].cluster, "");
+  for (const Post& p : c.posts()) EXPECT_TRUE(p.extra.empty()) << p.id;  // fields, not extras
+  // The same records as JSON Lines.
+  Collection lines;
+  r = import_json(lines, "{\"id\": \"a\", \"cluster\": \"a\", \"story\": \"b\"}\n{\"id\": \"b\"}\n",
+                  {JsonFormat::json_lines});
+  ASSERT_TRUE(r.ok()) << r.error().to_string();
+  EXPECT_EQ(lines.posts()[0].cluster, "a");
+  EXPECT_EQ(lines.posts()[0].story, "b");
+  EXPECT_EQ(lines.posts()[1].story, "");
+}
+
+TEST(JsonRoundTrip, ClusterAndStoryThroughEveryOwnForm) {
+  Collection original = story_collection();
+  for (int form = 0; form < 3; ++form) {
+    std::string text = form == 0   ? export_json(original)
+                       : form == 1 ? export_json(original, {false})
+                                   : export_json_lines(original);
+    EXPECT_TRUE(form == 2 || valid_json(text)) << text;
+    Collection back;
+    ImportOptions o;
+    o.format = form == 2 ? JsonFormat::json_lines : JsonFormat::detect;
+    auto r = import_json(back, text, o);
+    ASSERT_TRUE(r.ok()) << form << ": " << r.error().to_string();
+    ASSERT_EQ(back.size(), original.size());
+    for (std::size_t i = 0; i < back.size(); ++i) expect_same_post(back.posts()[i], original.posts()[i]);
+    EXPECT_EQ(back, original) << form;
+    // Written only when set: five posts, four clusters, three stories.
+    std::size_t clusters = 0, stories = 0;
+    for (std::size_t at = 0; (at = text.find("\"cluster\"", at)) != std::string::npos; ++at) ++clusters;
+    for (std::size_t at = 0; (at = text.find("\"story\"", at)) != std::string::npos; ++at) ++stories;
+    EXPECT_EQ(clusters, 4u) << text;
+    EXPECT_EQ(stories, 3u) << text;
+  }
+  // After tags, before the extras; a post without them has no such member.
+  std::string compact = export_json(original, {false});
+  EXPECT_NE(compact.find(R"("tags":["x","y",""],"cluster":"s1","story":"s1","x_obj")"),
+            std::string::npos) << compact;
+  EXPECT_NE(compact.find(R"({"id":"s5"})"), std::string::npos) << compact;
+  // Escaped where JSON needs it; other text as it is (UTF-8).
+  EXPECT_NE(compact.find("\"cluster\":\"\xD9\x85\xD8\xB9 \\\"q\\\" \\\\ \\n\""), std::string::npos)
+      << compact;
+}
+
+TEST(JsonRoundTrip, WithoutClusterAndStoryNothingChanges) {
+  // A collection that never had them exports exactly as before: no member.
+  Collection original = load("own.json");
+  for (const Post& p : original.posts()) {
+    EXPECT_TRUE(p.cluster.empty());
+    EXPECT_TRUE(p.story.empty());
+  }
+  std::string text = export_json(original);
+  EXPECT_EQ(text.find("\"cluster\""), std::string::npos);
+  EXPECT_EQ(text.find("\"story\""), std::string::npos);
+  Collection back;
+  ASSERT_TRUE(import_json(back, text).ok());
+  EXPECT_EQ(back, original);
+}
+
+TEST(JsonBadInput, ClusterAndStoryErrors) {
+  // Wrong types (every other type is covered by WrongTypeForEveryField).
+  Error e = import_error(R"({"digestcore": 1, "posts": [{"id": "a"}, {"id": "b", "story": ["a"]}]})");
+  EXPECT_EQ(e.code, ErrorCode::wrong_type);
+  EXPECT_EQ(e.field, "posts[1].story");
+  EXPECT_EQ(e.offset, 62u);  // the value
+  e = import_error("{\"id\": \"a\"}\n{\"id\": \"b\", \"cluster\": 12}\n", {JsonFormat::json_lines});
+  EXPECT_EQ(e.code, ErrorCode::wrong_type);
+  EXPECT_EQ(e.field, "cluster");
+  EXPECT_EQ(e.line, 2u);
+  // Twice in one post.
+  e = import_error(R"({"digestcore": 1, "posts": [{"id": "a", "cluster": "a", "cluster": "b"}]})");
+  EXPECT_EQ(e.code, ErrorCode::parse_error);
+  EXPECT_NE(e.message.find("duplicate member"), std::string::npos) << e.message;
+  // Not UTF-8.
+  e = import_error("{\"digestcore\": 1, \"posts\": [{\"id\": \"a\", \"story\": \"\xC3(\"}]}");
+  EXPECT_EQ(e.code, ErrorCode::invalid_utf8);
+  EXPECT_EQ(e.offset, 50u);  // the bad byte
+}
+
+TEST(JsonExport, ExtraNamedClusterOrStoryIsNotWritten) {
+  // Before 0.3 these names were extras; an extra of that name now would read
+  // back as the field, so the field wins and the extra is not written.
+  Collection c;
+  Post p;
+  p.id = "a";
+  p.cluster = "a";
+  p.extra = {{"cluster", "\"shadow\""}, {"story", "7"}, {"x_keep", "1"}};
+  ASSERT_TRUE(c.add_post(p).ok());
+  for (const std::string& text : {export_json(c), export_json_lines(c), export_json_feed(c)}) {
+    EXPECT_EQ(text.find("shadow"), std::string::npos) << text;
+    EXPECT_EQ(text.find("\"story\""), std::string::npos) << text;
+  }
+  Collection back;
+  ASSERT_TRUE(import_json(back, export_json(c)).ok());
+  EXPECT_EQ(back.posts()[0].cluster, "a");
+  EXPECT_EQ(back.posts()[0].story, "");
+  ASSERT_EQ(back.posts()[0].extra.size(), 1u);
+  EXPECT_EQ(back.posts()[0].extra[0].name, "x_keep");
+}
+
+TEST(JsonExport, JsonFeedCarriesClusterAndStoryInItsExtension) {
+  Collection c = story_collection();
+  std::string text = export_json_feed(c, {});
+  ASSERT_TRUE(valid_json(text)) << text;
+  // Not JSON Feed fields: they go into the item's "_digestcore" object
+  // (s2 has nothing else to put there).
+  std::size_t item = text.find("\"id\": \"s2\"");
+  ASSERT_NE(item, std::string::npos);
+  std::size_t ext = text.find("\"_digestcore\"", item);
+  std::size_t next = text.find("\"id\": \"s3\"", item);
+  ASSERT_LT(ext, next) << text;
+  std::string_view s2(text.data() + ext, next - ext);
+  EXPECT_NE(s2.find("\"cluster\": \"s1\""), std::string::npos) << s2;
+  EXPECT_NE(s2.find("\"story\": \"s1\""), std::string::npos) << s2;
+  // s5 has neither, and no extension either.
+  item = text.find("\"id\": \"s5\"");
+  ASSERT_NE(item, std::string::npos);
+  EXPECT_EQ(text.find("\"_digestcore\"", item), std::string::npos);
+  Collection back;
+  ASSERT_TRUE(import_json(back, text).ok());
+  ASSERT_EQ(back.size(), c.size());
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    EXPECT_EQ(back.posts()[i].cluster, c.posts()[i].cluster);
+    EXPECT_EQ(back.posts()[i].story, c.posts()[i].story);
+  }
 }
 
 // --- JSON Lines -----------------------------------------------------------------
@@ -779,8 +958,9 @@ TEST(JsonBadInput, InvalidUtf8) {
 }
 
 TEST(JsonBadInput, WrongTypeForEveryField) {
-  const char* post_fields[] = {"id", "title", "url", "posted_on", "published_on", "authors",
-                               "source", "place", "excerpt", "body", "language", "tags"};
+  const char* post_fields[] = {"id",     "title", "url",     "posted_on", "published_on",
+                               "authors", "source", "place", "excerpt", "body",
+                               "language", "tags", "cluster", "story"};
   for (const char* field : post_fields) {
     bool array_field = std::string(field) == "authors" || std::string(field) == "tags";
     for (const char* bad : {"5", "true", "{}", array_field ? "\"text\"" : "[]", "[1]"}) {

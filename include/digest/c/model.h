@@ -87,6 +87,11 @@ typedef enum dg_post_field {
   DG_POST_EXCERPT = 5,
   DG_POST_BODY = 6,
   DG_POST_LANGUAGE = 7, /* BCP 47 */
+  /* The near-duplicate cluster and the story the post belongs to, each named
+     after a post id; "" when not set (curate's stories step sets them).
+     Since 0.3. */
+  DG_POST_CLUSTER = 8,
+  DG_POST_STORY = 9,
   /* Not values: they make the enum span every int, so any int a caller
      passes is a defined value that the library can reject. */
   DG_POST_FIELD_FORCE_INT_MIN = -0x7fffffff - 1,
