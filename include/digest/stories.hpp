@@ -73,11 +73,24 @@ class DG_API MinHasher {
   std::vector<std::uint64_t> mul_, add_;  // one multiply-add-shift hash per permutation
 };
 
-// The fraction of equal values: an estimate of the two sets' Jaccard.
+// Similarity, as thresholds and explanations give it, is the share of
+// shingles two texts have in common: Sørensen–Dice, 2|A∩B| / (|A| + |B|).
+// A variant with 10% of its words replaced keeps about 0.85 of it, where its
+// Jaccard |A∩B| / |A∪B| falls to about 0.73 (a text's distinct words are
+// fewer than its words, so 10% of the words is more of the set). The two
+// measures map one to one; MinHash and LSH work on Jaccard underneath.
+inline double similarity_from_jaccard(double j) { return 2 * j / (1 + j); }
+inline double jaccard_from_similarity(double s) { return s / (2 - s); }
+
+// Exact Jaccard and exact similarity of two sorted, distinct sets (1 for
+// two empty sets).
+DG_API double jaccard(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b);
+DG_API double similarity(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b);
+// From two signatures: the fraction of equal values estimates Jaccard;
+// estimated_similarity is that estimate as a similarity.
+DG_API double estimated_jaccard(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b);
 DG_API double estimated_similarity(std::span<const std::uint32_t> a,
                                    std::span<const std::uint32_t> b);
-// Exact Jaccard of two sorted, distinct sets (1 for two empty sets).
-DG_API double jaccard(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b);
 
 // ---- banded LSH ----------------------------------------------------------------
 
@@ -86,12 +99,14 @@ struct LshParams {
   std::size_t rows = 0;  // bands * rows <= permutations
 };
 
-// The bands and rows for a Jaccard threshold: those that minimise
+// The bands and rows for a Jaccard threshold (find_near_duplicates passes
+// jaccard_from_similarity of its threshold): those that minimise
 // false_negative_weight * P(missed pair above the threshold) +
 // (1 - false_negative_weight) * P(candidate pair below it). Candidates are
 // verified afterwards, so a false candidate costs only time and the default
-// weighs misses 99 to 1: at 0.8 and 128 permutations, 18 bands of 7 rows,
-// which make a pair at the threshold a candidate 98.6% of the time.
+// weighs misses 99 to 1: for similarity 0.8 (Jaccard 2/3) and 128
+// permutations, the bands and rows make a pair at the threshold a candidate
+// over 98% of the time.
 DG_API LshParams lsh_params(double threshold, std::size_t permutations,
                             double false_negative_weight = 0.99);
 
@@ -99,13 +114,14 @@ DG_API LshParams lsh_params(double threshold, std::size_t permutations,
 
 enum class JoinRule : std::uint8_t {
   exact,           // same search key
-  near_duplicate,  // verified Jaccard of the shingle sets >= threshold
+  near_duplicate,  // verified similarity of the shingle sets >= threshold
   estimated,       // signatures only (lsh_clusters): estimate >= threshold
 };
 DG_API std::string_view join_rule_name(JoinRule rule);  // "exact", ...
 
 // One pair that joined two clusters: indices into the input, the MinHash
-// estimate and the verified similarity (the estimate again for `estimated`).
+// estimate of their similarity and the exact one from the shingle sets (the
+// estimate again for `estimated`).
 struct JoinedPair {
   std::size_t a = 0, b = 0;
   double estimated = 0;
@@ -121,9 +137,10 @@ struct Cluster {
 };
 
 struct DuplicateOptions {
-  double threshold = 0.8;  // Jaccard, (0, 1]
+  double threshold = 0.8;  // similarity (see above), (0, 1]
   MinHashOptions minhash;
-  std::optional<LshParams> lsh;  // default lsh_params(threshold, permutations)
+  // Default lsh_params(jaccard_from_similarity(threshold), permutations).
+  std::optional<LshParams> lsh;
   // Only texts dated at most this many days apart are compared (a story
   // re-posted within N days). Undated texts are compared with every text.
   std::optional<int> window_days;
@@ -157,8 +174,13 @@ struct DuplicateInput {
   std::string_view source;       // boilerplate is learned per source ("" = one shared source)
 };
 
-// Near duplicates among `inputs`. invalid_argument for a threshold outside
-// (0, 1], permutations outside 1..1024, or LSH bands*rows > permutations.
+// invalid_argument, saying which, for a threshold outside (0, 1],
+// permutations outside 1..1024, LSH bands*rows over the permutations, a
+// negative window, or shingle sizes outside 1..64. MinHasher and
+// NearDuplicateIndex take options unchecked: check them here first.
+DG_API Status validate(const DuplicateOptions& options);
+
+// Near duplicates among `inputs`; invalid_argument as validate() says.
 DG_API Result<DuplicateResult> find_near_duplicates(std::span<const DuplicateInput> inputs,
                                                     const DuplicateOptions& options = {});
 // Over a collection's posts (title, excerpt and body; digest_date; source).
@@ -222,7 +244,7 @@ class DG_API NearDuplicateIndex {
   struct Match {
     std::string id;          // the most similar earlier text
     std::string cluster;     // its cluster: the id of the cluster's first text
-    double similarity = 0;   // verified Jaccard
+    double similarity = 0;   // verified similarity
   };
 
   // The best match among the texts added so far, if any reaches the threshold.

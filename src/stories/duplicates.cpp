@@ -212,12 +212,27 @@ Sketches sketch_inputs(std::span<const DuplicateInput> inputs, const DuplicateOp
 
 }  // namespace stories_detail
 
+Status validate(const DuplicateOptions& options) {
+  using namespace stories_detail;
+  if (Status st = check_threshold(options.threshold, options.minhash.permutations); !st.ok()) return st;
+  Result<LshParams> lsh = resolve_lsh(options.lsh, jaccard_from_similarity(options.threshold),
+                                      options.minhash.permutations);
+  if (!lsh.ok()) return std::move(lsh).error();
+  if (options.window_days && *options.window_days < 0)
+    return Error(ErrorCode::invalid_argument,
+                 "window_days must be 0 or more, got " + std::to_string(*options.window_days));
+  const ShingleOptions& sh = options.minhash.shingles;
+  if (sh.words < 1 || sh.words > 64 || sh.chars < 1 || sh.chars > 64)
+    return Error(ErrorCode::invalid_argument, "shingle sizes (words, chars) must be in 1..64");
+  return {};
+}
+
 Result<DuplicateResult> find_near_duplicates(std::span<const DuplicateInput> inputs,
                                              const DuplicateOptions& options) {
   using namespace stories_detail;
-  if (Status st = check_threshold(options.threshold, options.minhash.permutations); !st.ok())
-    return std::move(st).error();
-  Result<LshParams> lsh = resolve_lsh(options.lsh, options.threshold, options.minhash.permutations);
+  if (Status st = validate(options); !st.ok()) return std::move(st).error();
+  Result<LshParams> lsh = resolve_lsh(options.lsh, jaccard_from_similarity(options.threshold),
+                                      options.minhash.permutations);
   if (!lsh.ok()) return std::move(lsh).error();
   if (inputs.size() >= std::numeric_limits<std::uint32_t>::max())
     return Error(ErrorCode::limit_exceeded, "too many texts for one call (at most 2^32 - 2)");
@@ -245,7 +260,7 @@ Result<DuplicateResult> find_near_duplicates(std::span<const DuplicateInput> inp
         p.a = a;
         p.b = b;
         p.estimated = estimated_similarity(sk.signatures.row(a), sk.signatures.row(b));
-        p.verified = jaccard(sk.shingles[a], sk.shingles[b]);
+        p.verified = similarity(sk.shingles[a], sk.shingles[b]);
         p.rule = sk.key_hash[a] == sk.key_hash[b] && p.verified == 1.0 ? JoinRule::exact
                                                                        : JoinRule::near_duplicate;
         return p;
@@ -293,7 +308,7 @@ Result<DuplicateResult> lsh_clusters(const SignatureMatrix& signatures, double t
     return std::move(st).error();
   if (signatures.values.size() % signatures.permutations != 0)
     return Error(ErrorCode::invalid_argument, "the signature values are not a whole number of rows");
-  Result<LshParams> lsh = resolve_lsh(lsh_given, threshold, signatures.permutations);
+  Result<LshParams> lsh = resolve_lsh(lsh_given, jaccard_from_similarity(threshold), signatures.permutations);
   if (!lsh.ok()) return std::move(lsh).error();
   const std::size_t n = signatures.rows();
   if (n >= std::numeric_limits<std::uint32_t>::max())

@@ -99,7 +99,8 @@ struct NearDuplicateIndex::Impl {
 
   explicit Impl(DuplicateOptions o)
       : options(std::move(o)),
-        lsh(options.lsh ? *options.lsh : lsh_params(options.threshold, options.minhash.permutations)),
+        lsh(options.lsh ? *options.lsh : lsh_params(jaccard_from_similarity(options.threshold),
+                                                     options.minhash.permutations)),
         hasher(options.minhash),
         bands(lsh.bands) {}
 
@@ -129,7 +130,7 @@ struct NearDuplicateIndex::Impl {
         if (options.window_days && date && e.date &&
             std::labs((*date - *e.date).days()) > *options.window_days)
           continue;
-        const double sim = jaccard(s.shingles, e.shingles);
+        const double sim = similarity(s.shingles, e.shingles);
         if (sim < options.threshold - 1e-12) continue;
         if (!found || sim > found->second || (sim == found->second && i < found->first)) found = {{i, sim}};
       }
@@ -270,7 +271,7 @@ Result<NearDuplicateIndex> NearDuplicateIndex::from_bytes(std::string_view bytes
     r.fail(st.error().message);
     return failed();
   }
-  if (!stories_detail::resolve_lsh(o.lsh, o.threshold, perms).ok() || words == 0 || chars == 0 ||
+  if (!stories_detail::resolve_lsh(o.lsh, jaccard_from_similarity(o.threshold), perms).ok() || words == 0 || chars == 0 ||
       words > 64 || chars > 64 || has_window > 1) {
     r.fail("its options are out of range");
     return failed();

@@ -153,6 +153,14 @@ SignatureMatrix MinHasher::signatures(std::span<const std::string_view> texts,
 }
 
 double estimated_similarity(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
+  return similarity_from_jaccard(estimated_jaccard(a, b));
+}
+
+double similarity(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
+  return similarity_from_jaccard(jaccard(a, b));
+}
+
+double estimated_jaccard(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
   const std::size_t n = std::min(a.size(), b.size());
   if (n == 0) return 0;
   std::size_t same = 0;

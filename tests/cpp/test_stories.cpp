@@ -113,7 +113,11 @@ TEST(MinHash, DeterministicPerSeedAndCloseToJaccard) {
   const double exact = jaccard(h.shingles(t1), h.shingles(t2));
   EXPECT_GT(exact, 0.3);
   EXPECT_LT(exact, 0.8);
-  EXPECT_NEAR(estimated_similarity(s1.row(0), s1.row(1)), exact, 0.15);
+  EXPECT_NEAR(estimated_jaccard(s1.row(0), s1.row(1)), exact, 0.15);
+  // Similarity is Dice: the same sets measured kinder, one to one with Jaccard.
+  EXPECT_DOUBLE_EQ(similarity(h.shingles(t1), h.shingles(t2)), 2 * exact / (1 + exact));
+  EXPECT_DOUBLE_EQ(jaccard_from_similarity(similarity_from_jaccard(0.3)), 0.3);
+  EXPECT_NEAR(estimated_similarity(s1.row(0), s1.row(1)), similarity_from_jaccard(exact), 0.15);
 }
 
 TEST(Lsh, ParamsFitThePermutationsAndFavourRecall) {
@@ -251,6 +255,13 @@ TEST(NearDuplicates, BadArgumentsAndHostileTexts) {
   o = {};
   o.lsh = LshParams{64, 4};
   EXPECT_EQ(find_near_duplicates(inputs_of(texts), o).error().code, ErrorCode::invalid_argument);
+  o = {};
+  o.window_days = -1;
+  EXPECT_EQ(validate(o).error().code, ErrorCode::invalid_argument);
+  o = {};
+  o.minhash.shingles.words = 0;
+  EXPECT_FALSE(validate(o).ok());
+  EXPECT_TRUE(validate(DuplicateOptions{}).ok());
   const auto r = find_near_duplicates(inputs_of(texts));
   ASSERT_TRUE(r.ok());
   expect_partition(*r, texts.size());
