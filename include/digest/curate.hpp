@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 
 #include "digest/attribution.hpp"
@@ -12,6 +13,7 @@
 #include "digest/model.hpp"
 #include "digest/result.hpp"
 #include "digest/sources.hpp"
+#include "digest/stories.hpp"
 
 namespace digest {
 
@@ -32,6 +34,14 @@ struct CurateOptions {
   const Gazetteer* entities = nullptr;
   TagOptions tagging;
   std::string entity_tag_prefix = "entity:";
+  // Step 4. Stories: near-duplicate clusters, linked into stories
+  // (cluster_stories). Each post's `cluster` becomes the id of its cluster's
+  // representative post and its `story` the id of its story (Story::id);
+  // every post gets both, a post alone its own. Runs last, so it sees the
+  // sources and dates steps 1 and 2 set. When stories->entities is null, the
+  // gazetteer of step 3 (`entities` above), if any, supplies the entity
+  // anchors: one gazetteer serves both steps. Off when empty.
+  std::optional<StoryOptions> stories;
 };
 
 struct CurateReport {
@@ -39,12 +49,16 @@ struct CurateReport {
   std::size_t sources_added = 0;     // registry sources added in step 2
   std::size_t posts_filed = 0;       // posts whose source changed in step 2
   std::size_t entity_tags_added = 0; // tags added in step 3
+  std::size_t near_duplicate_clusters = 0;  // step 4: clusters of more than one post
+  std::size_t multi_post_stories = 0;       // step 4: stories of more than one post
 };
 
 // Runs the steps in order on `collection`. All or nothing: on failure the
 // collection is unchanged. A registry source whose id the collection already
 // has is not added (the collection's own record wins). Fails with
-// invalid_argument when entity_tag_prefix is not well-formed UTF-8.
+// invalid_argument when entity_tag_prefix is not well-formed UTF-8, or when
+// the stories options are out of range (as cluster_stories would), before
+// any step runs.
 DG_API Result<CurateReport> curate(Collection& collection, const CurateOptions& options);
 
 }  // namespace digest

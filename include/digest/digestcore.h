@@ -14,6 +14,7 @@
  *   c/curate.h         curate.hpp          the curation steps
  *   c/digest.h         digest.hpp          digests, periods, sections
  *   c/render.h         render.hpp          Markdown, JSON and JSON Feed renderers
+ *   c/stories.h        stories.hpp         near duplicates: MinHash, LSH, clusters, index
  *
  * A guide: docs/capi.md.
  *
@@ -71,5 +72,6 @@
 #include "digest/c/digest.h"
 #include "digest/c/render.h"
 #include "digest/c/arrow.h"
+#include "digest/c/stories.h"
 
 #endif /* DIGEST_DIGESTCORE_H */

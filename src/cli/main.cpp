@@ -1,4 +1,5 @@
 // digestcore command-line tool: a thin shell over the C++ API.
+#include <charconv>
 #include <cstdio>
 #include <cerrno>
 #include <cstring>
@@ -15,6 +16,7 @@
 #include "digest/json.hpp"
 #include "digest/render.hpp"
 #include "digest/sources.hpp"
+#include "digest/stories.hpp"
 #include "digest/version.h"
 
 namespace {
@@ -28,6 +30,7 @@ const char* const kMainHelp =
     "  digest    build the digest of one ISO week and render it\n"
     "  convert   convert collections between JSON formats\n"
     "  check     validate collections and report bad records\n"
+    "  stories   group near-duplicate posts and link them into stories\n"
     "\n"
     "Run 'digestcore <command> --help' for a command's options.\n"
     "options:\n"
@@ -69,6 +72,33 @@ const char* const kConvertHelp =
     "                      posts whose outlet it recognises are filed under it\n"
     "  --entities FILE     a gazetteer (JSON): tag each post with the entities\n"
     "                      it mentions ('entity:ID' tags)\n"
+    "  --stories           set each post's cluster and story: the ids of its\n"
+    "                      near-duplicate cluster and its story (the defaults\n"
+    "                      of the stories command; --entities links stories)\n"
+    "  --input-format FMT  detect (default), own, jsonl, jsonfeed, wordpress\n"
+    "  -o, --output FILE   write to FILE instead of standard output\n"
+    "  -h, --help          show this help\n";
+
+const char* const kStoriesHelp =
+    "usage: digestcore stories INPUT... [--threshold X] [--window-days N] [--entities FILE]\n"
+    "                          [--format text|json] [--input-format FMT] [-o FILE]\n"
+    "\n"
+    "INPUT may be '-' for standard input.\n"
+    "Groups posts whose texts are near duplicates into clusters, links clusters\n"
+    "that share names, entities, numbers and dates into stories (across\n"
+    "languages), and prints each story with its posts, the pairs that joined\n"
+    "each cluster (estimated and verified similarity, rule) and the links\n"
+    "that joined its clusters (score, shared anchors).\n"
+    "\n"
+    "options:\n"
+    "  --threshold X       similarity of near duplicates (the share of words\n"
+    "                      they have in common), in (0, 1] (default 0.8)\n"
+    "  --window-days N     compare and link only posts dated at most N days\n"
+    "                      apart (default: clusters any dates, links 3 days)\n"
+    "  --entities FILE     a gazetteer (JSON) whose entities link stories\n"
+    "  --format FMT        text (default) or json\n"
+    "  --attribution       fill missing outlet and dates from attribution lines\n"
+    "  --sources FILE      a source registry (JSON): file posts under its outlets\n"
     "  --input-format FMT  detect (default), own, jsonl, jsonfeed, wordpress\n"
     "  -o, --output FILE   write to FILE instead of standard output\n"
     "  -h, --help          show this help\n";
@@ -93,11 +123,16 @@ struct UsageError {
 struct Args {
   std::vector<std::string> inputs;
   std::string week, format, to, input_format = "detect", title, output, sources, entities;
+  std::optional<std::string> threshold, window_days;  // given, even if empty
   bool help = false;
   bool attribution = false;
+  bool stories = false;
 };
 
-Args parse_args(int argc, char** argv, int first, const std::vector<std::string>& valued) {
+// `valued`: the options of the command that take a value; `flags`: those
+// that take none (besides -h and --help).
+Args parse_args(int argc, char** argv, int first, const std::vector<std::string>& valued,
+                const std::vector<std::string>& flags = {}) {
   Args a;
   for (int i = first; i < argc; ++i) {
     std::string arg = argv[i];
@@ -105,11 +140,11 @@ Args parse_args(int argc, char** argv, int first, const std::vector<std::string>
       a.help = true;
       continue;
     }
-    if (arg == "--attribution") {
+    if (arg == "--attribution" || arg == "--stories") {
       bool allowed = false;
-      for (const auto& v : valued) allowed |= (v == "--sources");  // commands that curate
-      if (!allowed) throw UsageError{"unknown option '--attribution'"};
-      a.attribution = true;
+      for (const auto& f : flags) allowed |= (f == arg);
+      if (!allowed) throw UsageError{"unknown option '" + arg + "'"};
+      (arg == "--stories" ? a.stories : a.attribution) = true;
       continue;
     }
     if (arg.size() > 1 && arg[0] == '-') {
@@ -136,6 +171,8 @@ Args parse_args(int argc, char** argv, int first, const std::vector<std::string>
       else if (name == "--output") a.output = value;
       else if (name == "--sources") a.sources = value;
       else if (name == "--entities") a.entities = value;
+      else if (name == "--threshold") a.threshold = value;
+      else if (name == "--window-days") a.window_days = value;
       continue;
     }
     a.inputs.push_back(arg);
@@ -165,20 +202,30 @@ bool report(const digest::Error& e) {
   return false;
 }
 
+// The dictionaries the curation options name (--sources, --entities).
+struct Dictionaries {
+  std::optional<digest::SourceRegistry> registry;
+  std::optional<digest::Gazetteer> gazetteer;
+};
+
 // Loads every input into `c` and curates it as the options say (the
-// library's one curation step); returns false after printing the error.
-bool load_inputs(digest::Collection& c, const Args& a, bool skip_bad, bool& any_skipped) {
+// library's one curation step; `stories`, when set, is its step 4); returns
+// false after printing the error. The dictionaries stay in `dicts` for the
+// caller; with tag_entities false the gazetteer tags no post.
+bool load_inputs(digest::Collection& c, const Args& a, bool skip_bad, bool& any_skipped,
+                 Dictionaries& dicts, const std::optional<digest::StoryOptions>& stories = {},
+                 bool tag_entities = true) {
   if (a.inputs.empty()) throw UsageError{"no INPUT file given"};
   digest::ImportOptions options;
   options.format = input_format(a.input_format);
   options.skip_bad_records = skip_bad;
-  std::optional<digest::SourceRegistry> registry;
+  auto& registry = dicts.registry;
   if (!a.sources.empty()) {
     auto r = digest::load_source_registry(a.sources);
     if (!r.ok()) return report(r.error());
     registry.emplace(std::move(r).value());
   }
-  std::optional<digest::Gazetteer> gazetteer;
+  auto& gazetteer = dicts.gazetteer;
   if (!a.entities.empty()) {
     auto g = digest::load_gazetteer(a.entities);
     if (!g.ok()) return report(g.error());
@@ -196,7 +243,8 @@ bool load_inputs(digest::Collection& c, const Args& a, bool skip_bad, bool& any_
   digest::CurateOptions curate;
   curate.fill_from_attribution = a.attribution;
   curate.sources = registry ? &*registry : nullptr;
-  curate.entities = gazetteer ? &*gazetteer : nullptr;
+  curate.entities = gazetteer && tag_entities ? &*gazetteer : nullptr;
+  curate.stories = stories;
   auto curated = digest::curate(c, curate);
   if (!curated.ok()) return report(curated.error());
   return true;
@@ -218,7 +266,10 @@ bool write_output(const std::string& path, const std::string& text) {
 }
 
 int cmd_digest(int argc, char** argv) {
-  Args a = parse_args(argc, argv, 2, {"--week", "--format", "--input-format", "--title", "--output", "--sources", "--entities"});
+  Args a = parse_args(argc, argv, 2,
+                      {"--week", "--format", "--input-format", "--title", "--output", "--sources",
+                       "--entities"},
+                      {"--attribution"});
   if (a.help) {
     std::fputs(kDigestHelp, stdout);
     return 0;
@@ -231,7 +282,8 @@ int cmd_digest(int argc, char** argv) {
   if (!period.ok()) throw UsageError{period.error().to_string()};
   digest::Collection c;
   bool skipped = false;
-  if (!load_inputs(c, a, false, skipped)) return 1;
+  Dictionaries dicts;
+  if (!load_inputs(c, a, false, skipped, dicts)) return 1;
   digest::DigestOptions options;
   options.title = a.title;
   digest::Digest d = digest::build_digest(c, *period, options);
@@ -247,7 +299,8 @@ int cmd_digest(int argc, char** argv) {
 }
 
 int cmd_convert(int argc, char** argv) {
-  Args a = parse_args(argc, argv, 2, {"--to", "--input-format", "--output", "--sources", "--entities"});
+  Args a = parse_args(argc, argv, 2, {"--to", "--input-format", "--output", "--sources", "--entities"},
+                      {"--attribution", "--stories"});
   if (a.help) {
     std::fputs(kConvertHelp, stdout);
     return 0;
@@ -257,11 +310,73 @@ int cmd_convert(int argc, char** argv) {
     throw UsageError{"unknown output format '" + to + "' (own, jsonl, jsonfeed)"};
   digest::Collection c;
   bool skipped = false;
-  if (!load_inputs(c, a, false, skipped)) return 1;
+  Dictionaries dicts;
+  std::optional<digest::StoryOptions> stories;
+  if (a.stories) stories.emplace();  // curate links with the --entities gazetteer
+  if (!load_inputs(c, a, false, skipped, dicts, stories)) return 1;
   std::string text = to == "own"     ? digest::export_json(c)
                      : to == "jsonl" ? digest::export_json_lines(c)
                                      : digest::export_json_feed(c);
   return write_output(a.output, text) ? 0 : 1;
+}
+
+// --threshold: a number in (0, 1].
+double parse_threshold(const std::string& text) {
+  double v = 0;
+  const char* end = text.data() + text.size();
+  const auto r = std::from_chars(text.data(), end, v);
+  if (text.empty() || r.ec != std::errc() || r.ptr != end || !(v > 0 && v <= 1))
+    throw UsageError{"--threshold must be a number in (0, 1], got '" + text + "'"};
+  return v;
+}
+
+// --window-days: a whole number of days, 0 to 36500.
+int parse_window_days(const std::string& text) {
+  int v = -1;
+  const char* end = text.data() + text.size();
+  const auto r = std::from_chars(text.data(), end, v);
+  if (text.empty() || r.ec != std::errc() || r.ptr != end || v < 0 || v > 36500)
+    throw UsageError{"--window-days must be a whole number from 0 to 36500, got '" + text + "'"};
+  return v;
+}
+
+int cmd_stories(int argc, char** argv) {
+  Args a = parse_args(argc, argv, 2,
+                      {"--threshold", "--window-days", "--entities", "--format", "--input-format",
+                       "--output", "--sources"},
+                      {"--attribution"});
+  if (a.help) {
+    std::fputs(kStoriesHelp, stdout);
+    return 0;
+  }
+  const std::string format = a.format.empty() ? "text" : a.format;
+  if (format != "text" && format != "json")
+    throw UsageError{"unknown format '" + format + "' (text, json)"};
+  digest::StoryOptions options;
+  if (a.threshold) options.duplicates.threshold = parse_threshold(*a.threshold);
+  if (a.window_days) {
+    // One window for both: near duplicates compared, and clusters linked.
+    options.window_days = parse_window_days(*a.window_days);
+    options.duplicates.window_days = options.window_days;
+  }
+  digest::Collection c;
+  bool skipped = false;
+  Dictionaries dicts;
+  // The gazetteer links stories here; tagging posts would change nothing shown.
+  if (!load_inputs(c, a, false, skipped, dicts, std::nullopt, false)) return 1;
+  options.entities = dicts.gazetteer ? &*dicts.gazetteer : nullptr;
+  auto stories = digest::cluster_stories(c, options);
+  if (!stories.ok()) {
+    report(stories.error());
+    return 1;
+  }
+  auto text = format == "json" ? digest::render_stories_json(c, *stories)
+                               : digest::render_stories_text(c, *stories);
+  if (!text.ok()) {
+    report(text.error());
+    return 1;
+  }
+  return write_output(a.output, *text) ? 0 : 1;
 }
 
 int cmd_check(int argc, char** argv) {
@@ -318,6 +433,7 @@ int main(int argc, char** argv) {
     if (cmd == "digest") return cmd_digest(argc, argv);
     if (cmd == "convert") return cmd_convert(argc, argv);
     if (cmd == "check") return cmd_check(argc, argv);
+    if (cmd == "stories") return cmd_stories(argc, argv);
     throw UsageError{"unknown command '" + std::string(cmd) + "' (try --help)"};
   } catch (const UsageError& e) {
     std::fprintf(stderr, "digestcore: %s\n", e.message.c_str());

@@ -176,6 +176,195 @@ class Output(unittest.TestCase):
             self.assertIn("No such file or directory", r.stderr)
 
 
+class Stories(unittest.TestCase):
+    PAIR = ("bws-2021-08-17-signing-set", "hst-2021-08-17-signing-set")
+    RULES = {"exact", "near_duplicate", "estimated"}
+    ANCHORS = ("entity:", "name:", "number:", "date:")
+
+    def stories_json(self, *extra, source=None):
+        r = run("stories", source or str(DATA / "collection.json"), "--format", "json", *extra)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, "")
+        return json.loads(r.stdout)
+
+    def example_ids(self):
+        return [p["id"] for p in json.loads((DATA / "collection.json").read_text())["posts"]]
+
+    def test_help(self):
+        r = run("stories", "--help")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("usage: digestcore stories", r.stdout)
+        self.assertIn("--threshold", r.stdout)
+        self.assertIn("stories", run("--help").stdout)
+        self.assertIn("--stories", run("convert", "--help").stdout)
+
+    def test_json_every_post_once_and_explained(self):
+        doc = self.stories_json()
+        ids = self.example_ids()
+        self.assertEqual(doc["post_count"], len(ids))
+        self.assertEqual(doc["story_count"], len(doc["stories"]))
+        seen, clusters = [], 0
+        for story in doc["stories"]:
+            story_posts = []
+            self.assertEqual(story["id"], "story-" + story["representative"])
+            for cluster in story["clusters"]:
+                clusters += 1
+                members = [p["id"] for p in cluster["posts"]]
+                self.assertIn(cluster["id"], members)  # named after its representative
+                self.assertEqual(len(cluster["pairs"]), len(members) - 1)
+                for pair in cluster["pairs"]:
+                    self.assertIn(pair["a"], members)
+                    self.assertIn(pair["b"], members)
+                    self.assertIn(pair["rule"], self.RULES)
+                    self.assertGreaterEqual(pair["verified"], 0.8)
+                    self.assertLessEqual(pair["verified"], 1.0)
+                    self.assertLessEqual(abs(pair["estimated"] - pair["verified"]), 0.3)
+                for p in cluster["posts"]:
+                    self.assertEqual(set(p), {"id", "language", "source", "title"})
+                story_posts += members
+            self.assertEqual(len(story_posts), story["post_count"])
+            self.assertIn(story["representative"], story_posts)
+            self.assertEqual(len(story["links"]), len(story["clusters"]) - 1)
+            for link in story["links"]:
+                self.assertIn(link["a"], story_posts)
+                self.assertIn(link["b"], story_posts)
+                self.assertTrue(0 <= link["score"] <= 1, link)
+                for anchor in link["shared"]:
+                    self.assertTrue(anchor.startswith(self.ANCHORS), anchor)
+            seen += story_posts
+        self.assertEqual(sorted(seen), sorted(ids))  # every post exactly once
+        self.assertEqual(clusters, doc["cluster_count"])
+        self.assertGreater(doc["stats"]["lsh_bands"], 0)
+        # The two copies of the signing report are one cluster.
+        cluster_of = {p["id"]: c["id"] for s in doc["stories"] for c in s["clusters"]
+                      for p in c["posts"]}
+        self.assertEqual(cluster_of[self.PAIR[0]], cluster_of[self.PAIR[1]])
+
+    def test_text_lists_posts_pairs_and_links(self):
+        r = run("stories", str(DATA / "collection.json"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertRegex(lines[0], r"^40 posts: \d+ clusters \(\d+ of several posts\), "
+                                   r"\d+ stories \(\d+ of several posts\)$")
+        post_lines = [l for l in lines if l.startswith("    ") and not l.startswith("    pair ")]
+        listed = [l.split()[0] for l in post_lines]
+        self.assertEqual(sorted(listed), sorted(self.example_ids()))
+        # The pair that joined the signing reports, with its similarities.
+        joined = [l for l in lines if l.startswith("    pair ")
+                  and self.PAIR[0] in l and self.PAIR[1] in l]
+        self.assertEqual(len(joined), 1, r.stdout)
+        self.assertRegex(joined[0], r": estimated [01]\.\d{3}, verified [01]\.\d{3}, "
+                                    r"(exact|near_duplicate)$")
+        for l in lines:
+            if l.startswith("  link "):
+                self.assertRegex(l, r"^  link \S+ ~ \S+: score [01]\.\d{3}, shared \S")
+        # The same from a file, and from -o.
+        with tempfile.TemporaryDirectory() as tmp:
+            out = pathlib.Path(tmp) / "stories.txt"
+            r2 = run("stories", str(DATA / "collection.json"), "-o", str(out))
+            self.assertEqual(r2.returncode, 0, r2.stderr)
+            self.assertEqual(r2.stdout, "")
+            self.assertEqual(out.read_text(), r.stdout)
+
+    def test_threshold_and_window(self):
+        counts = [self.stories_json("--threshold", t)["cluster_count"]
+                  for t in ("0.5", "0.8", "1")]
+        self.assertLessEqual(counts[0], counts[1])
+        self.assertLessEqual(counts[1], counts[2])
+        # Posted the same day, so a zero-day window keeps them together.
+        doc = self.stories_json("--window-days", "0")
+        cluster_of = {p["id"]: c["id"] for s in doc["stories"] for c in s["clusters"]
+                      for p in c["posts"]}
+        self.assertEqual(cluster_of[self.PAIR[0]], cluster_of[self.PAIR[1]])
+
+    def test_entities_and_standard_input(self):
+        doc = self.stories_json("--entities", str(DATA / "entities.json"))
+        self.assertEqual(doc["post_count"], 40)
+        anchors = [a for s in doc["stories"] for l in s["links"] for a in l["shared"]]
+        for a in anchors:
+            self.assertTrue(a.startswith(self.ANCHORS), a)
+        text = (DATA / "collection.json").read_text()
+        r = run("stories", "-", "--format", "json", stdin=text)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(json.loads(r.stdout), self.stories_json())
+
+    def test_hostile_titles_stay_on_one_line(self):
+        doc = {"digestcore": 1, "posts": [
+            {"id": "x1", "title": "Line one\nline two\u202e\u0007", "body": "Alpha beta."},
+            {"id": "x2", "title": "Tab\there\u2028sep", "body": "Alpha beta."}]}
+        r = run("stories", "-", stdin=json.dumps(doc))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("\u202e", r.stdout)
+        self.assertNotIn("\x07", r.stdout)
+        self.assertNotIn("\u2028", r.stdout)
+        posts = [l for l in r.stdout.splitlines() if l.startswith("    x")]
+        self.assertEqual(len(posts), 2, r.stdout)
+        self.assertIn("Line one line two", r.stdout)
+        # JSON keeps the titles as they were.
+        r = run("stories", "-", "--format", "json", stdin=json.dumps(doc))
+        titles = {p["id"]: p["title"] for s in json.loads(r.stdout)["stories"]
+                  for c in s["clusters"] for p in c["posts"]}
+        self.assertEqual(titles["x1"], doc["posts"][0]["title"])
+
+    def test_usage_errors(self):
+        path = str(DATA / "collection.json")
+        for args in (["--threshold", "0"], ["--threshold", "1.5"], ["--threshold", "abc"],
+                     ["--threshold", "nan"], ["--threshold", ""], ["--threshold", "0.8x"],
+                     ["--window-days", "-1"], ["--window-days", "two"],
+                     ["--format", "xml"], ["--bogus"], ["--threshold"]):
+            r = run("stories", path, *args)
+            self.assertEqual(r.returncode, 2, (args, r.stderr))
+            self.assertEqual(r.stderr.count("\n"), 1, (args, r.stderr))
+            self.assertTrue(r.stderr.startswith("digestcore: "), r.stderr)
+            self.assertEqual(r.stdout, "")
+        self.assertIn("--threshold must be a number in (0, 1]",
+                      run("stories", path, "--threshold", "2").stderr)
+        r = run("stories")
+        self.assertEqual(r.returncode, 2)
+        for cmd in (["digest", path, "--week", "2021-W33", "--stories"],
+                    ["check", path, "--stories"], ["convert", path, "--threshold", "0.5"]):
+            r = run(*cmd)
+            self.assertEqual(r.returncode, 2, cmd)
+
+    def test_missing_and_bad_files(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            r = run("stories", str(pathlib.Path(tmp) / "absent.json"))
+            self.assertEqual(r.returncode, 1)
+            self.assertIn("No such file or directory", r.stderr)
+            self.assertEqual(r.stderr.count("\n"), 1)
+            self.assertEqual(r.stdout, "")
+            r = run("stories", str(DATA / "collection.json"), "--entities",
+                    str(pathlib.Path(tmp) / "absent.json"))
+            self.assertEqual(r.returncode, 1)
+            bad = pathlib.Path(tmp) / "bad.json"
+            bad.write_text('{"digestcore": 1, "posts": [{"id": "x", "title": ')
+            r = run("stories", str(bad))
+            self.assertEqual(r.returncode, 1)
+            self.assertRegex(r.stderr, r"^digestcore: .*bad\.json:1: byte \d+: ")
+
+    def test_convert_stories_carries_ids(self):
+        plain = run("convert", str(DATA / "collection.json"))
+        self.assertEqual(plain.returncode, 0, plain.stderr)
+        self.assertFalse(any("cluster" in p for p in json.loads(plain.stdout)["posts"]))
+        r = run("convert", str(DATA / "collection.json"), "--stories",
+                "--entities", str(DATA / "entities.json"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        posts = {p["id"]: p for p in json.loads(r.stdout)["posts"]}
+        self.assertEqual(len(posts), 40)
+        for p in posts.values():
+            self.assertIn(p["cluster"], posts)
+            self.assertEqual(posts[p["cluster"]]["cluster"], p["cluster"])
+            self.assertTrue(p["story"].startswith("story-"), p["story"])
+        self.assertEqual(posts[self.PAIR[0]]["cluster"], posts[self.PAIR[1]]["cluster"])
+        # The stories command and the curation step agree.
+        doc = self.stories_json("--entities", str(DATA / "entities.json"))
+        for s in doc["stories"]:
+            for c in s["clusters"]:
+                for p in c["posts"]:
+                    self.assertEqual(posts[p["id"]]["cluster"], c["id"])
+                    self.assertEqual(posts[p["id"]]["story"], s["id"])
+
+
 if __name__ == "__main__":
     CLI = sys.argv[1]
     DATA = pathlib.Path(sys.argv[2])

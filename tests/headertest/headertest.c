@@ -13,6 +13,7 @@
 #include "digest/c/outlet_lookup.h"
 #include "digest/c/render.h"
 #include "digest/c/sources.h"
+#include "digest/c/stories.h"
 #include "digest/digestcore.h"
 
 /* The INIT macros are constant initialisers of their structs. */
@@ -25,10 +26,13 @@ static const dg_curate_options curate_options = DG_CURATE_OPTIONS_INIT;
 static const dg_curate_report curate_report = DG_CURATE_REPORT_INIT;
 static const dg_resolve_options resolve_options = DG_RESOLVE_OPTIONS_INIT;
 static const dg_normalizer_options normalizer_options = DG_NORMALIZER_OPTIONS_INIT;
+static const dg_minhash_options minhash_options = DG_MINHASH_OPTIONS_INIT;
+static const dg_duplicate_options duplicate_options = DG_DUPLICATE_OPTIONS_INIT;
 
 int digest_headertest_c(void) {
   return DG_OK + (int)date_options.version + (int)import_options.version +
          (int)output_options.version + (int)feed_options.version + (int)digest_options.version +
          (int)curate_options.version + (int)curate_report.version + (int)resolve_options.version +
-         (int)normalizer_options.version;
+         (int)normalizer_options.version + (int)minhash_options.version +
+         (int)duplicate_options.version;
 }

@@ -364,7 +364,8 @@ void init_core(py::module_& m) {
   post.def(py::init([](py::handle id, py::handle title, py::handle url, py::handle posted_on,
                        py::handle published_on, py::handle authors, py::handle source_,
                        py::handle place, py::handle excerpt, py::handle body,
-                       py::handle language, py::handle tags) {
+                       py::handle language, py::handle tags, py::handle cluster,
+                       py::handle story) {
              Post p;
              p.id = text_arg(id, "id");
              p.title = optional_text_arg(title, "title");
@@ -378,6 +379,8 @@ void init_core(py::module_& m) {
              p.body = optional_text_arg(body, "body");
              p.language = optional_text_arg(language, "language");
              if (!is_missing(tags)) p.tags = text_list_arg(tags, "tags");
+             p.cluster = optional_text_arg(cluster, "cluster");
+             p.story = optional_text_arg(story, "story");
              return PyPost::standalone(std::move(p));
            }),
            py::arg("id"), py::arg("title") = py::none(), py::arg("url") = py::none(),
@@ -385,10 +388,11 @@ void init_core(py::module_& m) {
            py::arg("authors") = py::none(), py::arg("source") = py::none(),
            py::arg("place") = py::none(), py::arg("excerpt") = py::none(),
            py::arg("body") = py::none(), py::arg("language") = py::none(),
-           py::arg("tags") = py::none(),
+           py::arg("tags") = py::none(), py::arg("cluster") = py::none(),
+           py::arg("story") = py::none(),
            DG_SIG("__init__(self, id, title=None, url=None, posted_on=None, published_on=None, "
                   "authors=None, source=None, place=None, excerpt=None, body=None, "
-                  "language=None, tags=None)",
+                  "language=None, tags=None, cluster=None, story=None)",
                   "A standalone post. Every field but id is optional: None, NaN or NaT mean "
                   "absent. Dates take a datetime.date, a datetime.datetime (aware or naive), a "
                   "pandas Timestamp or an ISO 8601 str."));
@@ -412,6 +416,10 @@ void init_core(py::module_& m) {
   def_text(post, "body", &Post::body, "Full text, when kept.");
   def_text(post, "language", &Post::language, "BCP 47.");
   def_list(post, "tags", &Post::tags, "A new list on each read: assign a whole list.");
+  def_text(post, "cluster", &Post::cluster,
+           "The id of the post that names this post's near-duplicate cluster, or None.");
+  def_text(post, "story", &Post::story,
+           "The id of the post that names the story this post belongs to, or None.");
   post.def_property_readonly(
           "digest_date",
           [](const PyPost& p) -> py::object {

@@ -117,16 +117,17 @@ std::vector<ExtraField> extra_from_state(py::handle o) {
 }
 
 // Every field, as values that pickle anywhere (dates as ISO 8601 text, which
-// keeps the offset and whether there is a time).
+// keeps the offset and whether there is a time). cluster and story (0.3) come
+// last, so that a 13-item state pickled before them still loads.
 py::tuple post_state(const Post& p) {
   return py::make_tuple(Str{p.id}, Str{p.title}, Str{p.url}, iso_or_none(p.posted_on),
                         iso_or_none(p.published_on), p.authors, Str{p.source}, Str{p.place},
                         Str{p.excerpt}, Str{p.body}, Str{p.language}, p.tags,
-                        extra_state(p.extra));
+                        extra_state(p.extra), Str{p.cluster}, Str{p.story});
 }
 
 Post post_from_state(const py::tuple& t) {
-  if (t.size() != 13) throw py::value_error("not a pickled digestcore.Post");
+  if (t.size() != 13 && t.size() != 15) throw py::value_error("not a pickled digestcore.Post");
   Post p;
   p.id = text_arg(t[0], "id");
   p.title = text_arg(t[1], "title");
@@ -141,6 +142,10 @@ Post post_from_state(const py::tuple& t) {
   p.language = text_arg(t[10], "language");
   p.tags = text_list_arg(t[11], "tags");
   p.extra = extra_from_state(t[12]);
+  if (t.size() == 15) {
+    p.cluster = text_arg(t[13], "cluster");
+    p.story = text_arg(t[14], "story");
+  }
   return p;
 }
 
@@ -185,6 +190,8 @@ py::dict post_dict(const Post& p) {
   };
   date("posted_on", p.posted_on);
   date("published_on", p.published_on);
+  d["cluster"] = text_or_none(p.cluster);
+  d["story"] = text_or_none(p.story);
   d["extra"] = p.extra.empty() ? py::object(py::none()) : py::cast(Str{extra_fields_to_json(p.extra)});
   return d;
 }
