@@ -192,6 +192,72 @@ DG_API Result<DuplicateResult> find_duplicates(const Collection& collection,
 DG_API Result<DuplicateResult> lsh_clusters(const SignatureMatrix& signatures, double threshold,
                                             std::optional<LshParams> lsh = std::nullopt);
 
+// ---- near duplicates in stages ------------------------------------------------
+// find_near_duplicates, taken apart for engines that split the texts over
+// processes or machines (digestcore.dask): each step runs on a part and only
+// its small outputs move. Run over the same texts with the same options, the
+// steps join exactly the pairs find_near_duplicates joins, so the clusters
+// (the connected components of the joined pairs) are the same.
+//
+//  1. boilerplate_enabled(options, total number of texts); if so, for each
+//     text its edge_sentences.
+//  2. Over all texts: per (source, hash) of an edge sentence, the number of
+//     distinct fingerprints of the texts that have it; those with at least
+//     boilerplate_min_texts are the source's boilerplate (find_boilerplate
+//     does it in one process).
+//  3. sketch_texts, with the boilerplate when enabled (else nullptr).
+//  4. band_keys of the texts that have shingles; the texts sharing a band key
+//     form a bucket, and bucket_pairs gives its candidate pairs.
+//  5. A candidate pair joins when, under window_days, its dates are at most
+//     that far apart (undated: always) and similarity() of its shingle sets
+//     is at least the threshold (pair_joins).
+//  6. component_roots of the joined pairs.
+
+// A text's edge sentences (its first and last two, hashed) and its
+// fingerprint (a few MinHash values of the whole text: near copies share it).
+struct EdgeSentences {
+  std::vector<std::uint64_t> hashes;
+  std::uint64_t fingerprint = 0;
+};
+
+// Per source id, the sorted hashes of its boilerplate sentences.
+using Boilerplate = std::vector<std::pair<std::string, std::vector<std::uint64_t>>>;
+
+// Whether step 1 and 2 run: boilerplate_min_texts > 0 and at least that many texts.
+DG_API bool boilerplate_enabled(const DuplicateOptions& options, std::size_t total_texts);
+DG_API std::vector<EdgeSentences> edge_sentences(std::span<const std::string_view> texts,
+                                                 const DuplicateOptions& options);
+DG_API Boilerplate find_boilerplate(std::span<const DuplicateInput> inputs,
+                                    std::span<const EdgeSentences> edges, std::size_t min_texts);
+
+struct TextSketches {
+  std::vector<std::vector<std::uint32_t>> shingles;  // sorted, distinct; empty: never joins
+  SignatureMatrix signatures;
+};
+// `boilerplate` null: texts keyed whole (boilerplate not enabled); else keyed
+// sentence by sentence with their source's boilerplate sentences cut.
+DG_API TextSketches sketch_texts(std::span<const DuplicateInput> inputs,
+                                 const DuplicateOptions& options, const Boilerplate* boilerplate);
+
+// bands keys per row, row-major (row i: keys[i*bands, ...)).
+DG_API std::vector<std::uint64_t> band_keys(const SignatureMatrix& signatures, const LshParams& lsh);
+
+// The candidate pairs (a < b) of one bucket, whose members (text numbers)
+// are given in ascending order: every pair in a small bucket; in a large one
+// each member with the first and its few predecessors, which keeps k
+// identical texts at O(k) pairs and still connects them.
+DG_API std::vector<std::pair<std::uint64_t, std::uint64_t>> bucket_pairs(
+    std::span<const std::uint64_t> members);
+
+DG_API bool pair_joins(double similarity, double threshold);
+
+// 6. The clusters: for each text named in a joined pair, the smallest text
+//    number of its connected component, as (text, smallest) sorted by text.
+//    Texts in no pair are clusters of their own. Results for parts of the
+//    pairs can be merged by running this again over them all together.
+DG_API std::vector<std::pair<std::uint64_t, std::uint64_t>> component_roots(
+    std::span<const std::pair<std::uint64_t, std::uint64_t>> joined);
+
 // ---- stories across languages -----------------------------------------------
 
 // Why two clusters belong to one story.

@@ -61,7 +61,7 @@ std::vector<JoinedPair> verify_pairs(const std::vector<std::uint64_t>& pairs, do
       for (std::size_t k = c * kChunk; k < e; ++k) {
         const auto [a, b] = unpack_pair(pairs[k]);
         JoinedPair p = judge(a, b);
-        if (p.verified >= threshold - 1e-12) found[c].push_back(p);
+        if (pair_joins(p.verified, threshold)) found[c].push_back(p);
       }
     }
   });

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 
 #include <xxhash.h>
@@ -19,6 +20,7 @@ namespace stories_detail {
 namespace {
 
 constexpr std::size_t kEdgeSegments = 2;  // boilerplate sits in the first or last two sentences
+constexpr std::size_t kFingerprintValues = 4;
 
 // A sentence's place in the joined key, and its hash.
 struct EdgeSegment {
@@ -85,54 +87,31 @@ Prepared prepare_by_sentence(std::string_view text, const Normalizer& norm) {
   return p;
 }
 
-// Edge sentences found in at least min_texts texts of one source that are
-// otherwise different. `fingerprint` is a few MinHash values of each whole
-// text: near copies (an outlet's updated versions of one story) mostly
-// share it, so a sentence they share is content, not boilerplate.
-std::vector<std::vector<bool>> find_boilerplate(std::span<const DuplicateInput> inputs,
-                                                const std::vector<Prepared>& prepared,
-                                                const std::vector<std::uint64_t>& fingerprint,
-                                                std::size_t min_texts, std::size_t& found) {
-  std::unordered_map<std::string_view, std::uint32_t> source_ids;
-  struct Seen {
-    std::uint32_t source;
-    std::uint64_t hash;
-    std::uint32_t text;
-    bool operator<(const Seen& o) const {
-      return std::tie(source, hash, text) < std::tie(o.source, o.hash, o.text);
-    }
-  };
-  std::vector<Seen> seen;
-  for (std::size_t i = 0; i < inputs.size(); ++i) {
-    const auto src = source_ids.try_emplace(inputs[i].source, source_ids.size()).first->second;
-    for (const EdgeSegment& e : prepared[i].edges)
-      seen.push_back({src, e.hash, static_cast<std::uint32_t>(i)});
-  }
-  std::sort(seen.begin(), seen.end());
-  std::vector<std::vector<bool>> drop(inputs.size());
-  for (std::size_t s = 0; s < seen.size();) {
-    std::size_t e = s + 1, distinct = 1;
-    for (; e < seen.size() && seen[e].source == seen[s].source && seen[e].hash == seen[s].hash; ++e)
-      distinct += seen[e].text != seen[e - 1].text;
-    if (distinct >= min_texts) {
-      std::vector<std::uint64_t> prints;
-      for (std::size_t k = s; k < e; ++k) prints.push_back(fingerprint[seen[k].text]);
-      std::sort(prints.begin(), prints.end());
-      distinct = static_cast<std::size_t>(std::unique(prints.begin(), prints.end()) - prints.begin());
-    }
-    if (distinct >= min_texts) {
-      ++found;
-      for (std::size_t k = s; k < e; ++k) {
-        const std::uint32_t t = seen[k].text;
-        auto& d = drop[t];
-        d.resize(prepared[t].edges.size());
-        for (std::size_t j = 0; j < prepared[t].edges.size(); ++j)
-          if (prepared[t].edges[j].hash == seen[s].hash) d[j] = true;
-      }
-    }
-    s = e;
+// Which of a text's edge sentences are its source's boilerplate (empty:
+// none). `sets` maps source ids to sorted boilerplate hashes.
+using BoilerplateSets = std::unordered_map<std::string_view, const std::vector<std::uint64_t>*>;
+std::vector<bool> boilerplate_drops(const Prepared& p, std::string_view source, const BoilerplateSets& sets) {
+  std::vector<bool> drop;
+  const auto it = sets.find(source);
+  if (it == sets.end()) return drop;
+  for (std::size_t j = 0; j < p.edges.size(); ++j) {
+    if (!std::binary_search(it->second->begin(), it->second->end(), p.edges[j].hash)) continue;
+    drop.resize(p.edges.size());
+    drop[j] = true;
   }
   return drop;
+}
+
+BoilerplateSets boilerplate_sets(const Boilerplate& b) {
+  BoilerplateSets sets;
+  for (const auto& [source, hashes] : b) sets.emplace(source, &hashes);
+  return sets;
+}
+
+// The fingerprint of a signature: its first few values hashed.
+std::uint64_t fingerprint_of(std::span<const std::uint32_t> signature) {
+  const std::size_t values = std::min<std::size_t>(kFingerprintValues, signature.size());
+  return XXH3_64bits(signature.data(), values * sizeof(std::uint32_t));
 }
 
 // The key without the dropped sentences; the whole key if nothing would be left.
@@ -174,7 +153,7 @@ Sketches sketch_inputs(std::span<const DuplicateInput> inputs, const DuplicateOp
   // sentences (the key itself is not kept: at a million posts it would
   // double the memory).
   std::vector<Prepared> prepared(n);
-  const bool boilerplate = options.boilerplate_min_texts > 0 && n >= options.boilerplate_min_texts;
+  const bool boilerplate = boilerplate_enabled(options, n);
   auto finish = [&](std::size_t i, std::string_view key) {
     sk.key_hash[i] = XXH3_64bits(key.data(), key.size());
     sk.shingles[i] = hasher.shingles(key);
@@ -195,22 +174,119 @@ Sketches sketch_inputs(std::span<const DuplicateInput> inputs, const DuplicateOp
   });
   // Pass 2: the texts that carry boilerplate are keyed again without it.
   if (!boilerplate) return sk;
-  std::vector<std::uint64_t> fingerprint(n);
-  const std::size_t values = std::min<std::size_t>(4, sk.signatures.permutations);
-  for (std::size_t i = 0; i < n; ++i)
-    fingerprint[i] = XXH3_64bits(sk.signatures.row(i).data(), values * sizeof(std::uint32_t));
-  const std::vector<std::vector<bool>> drop =
-      find_boilerplate(inputs, prepared, fingerprint, options.boilerplate_min_texts, boilerplate_found);
+  std::vector<EdgeSentences> edges(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    edges[i].fingerprint = fingerprint_of(sk.signatures.row(i));
+    for (const EdgeSegment& e : prepared[i].edges) edges[i].hashes.push_back(e.hash);
+  }
+  const Boilerplate found = find_boilerplate(inputs, edges, options.boilerplate_min_texts);
+  for (const auto& [source, hashes] : found) boilerplate_found += hashes.size();
+  const BoilerplateSets sets = boilerplate_sets(found);
   parallel_chunks(n, threads, 256, [&](std::size_t b, std::size_t e) {
     for (std::size_t i = b; i < e; ++i) {
-      if (std::find(drop[i].begin(), drop[i].end(), true) == drop[i].end()) continue;
-      finish(i, cut_boilerplate(prepare_by_sentence(inputs[i].text, norm), drop[i]));
+      const std::vector<bool> drop = boilerplate_drops(prepared[i], inputs[i].source, sets);
+      if (drop.empty()) continue;
+      finish(i, cut_boilerplate(prepare_by_sentence(inputs[i].text, norm), drop));
     }
   });
   return sk;
 }
 
 }  // namespace stories_detail
+
+// ---- the staged steps ---------------------------------------------------------
+
+bool boilerplate_enabled(const DuplicateOptions& options, std::size_t total_texts) {
+  return options.boilerplate_min_texts > 0 && total_texts >= options.boilerplate_min_texts;
+}
+
+std::vector<EdgeSentences> edge_sentences(std::span<const std::string_view> texts,
+                                          const DuplicateOptions& options) {
+  using namespace stories_detail;
+  const MinHasher hasher(options.minhash);
+  const Normalizer& norm = Normalizer::shared();
+  std::vector<EdgeSentences> out(texts.size());
+  parallel_chunks(texts.size(), thread_count(options.threads, texts.size(), 256), 256,
+                  [&](std::size_t b, std::size_t e) {
+    std::uint32_t sig[kFingerprintValues];
+    const std::size_t values = std::min(kFingerprintValues, options.minhash.permutations);
+    for (std::size_t i = b; i < e; ++i) {
+      const Prepared p = prepare_by_sentence(texts[i], norm);
+      for (const EdgeSegment& seg : p.edges) out[i].hashes.push_back(seg.hash);
+      // The first values of the full signature (a signature's values are
+      // independent of how many follow).
+      hasher.signature(hasher.shingles(p.key), {sig, values});
+      out[i].fingerprint = fingerprint_of({sig, values});
+    }
+  });
+  return out;
+}
+
+Boilerplate find_boilerplate(std::span<const DuplicateInput> inputs, std::span<const EdgeSentences> edges,
+                             std::size_t min_texts) {
+  Boilerplate out;
+  if (min_texts == 0) return out;
+  std::unordered_map<std::string_view, std::uint32_t> source_ids;
+  std::vector<std::string_view> sources;
+  struct Seen {
+    std::uint32_t source;
+    std::uint64_t hash;
+    std::uint64_t fingerprint;
+    bool operator<(const Seen& o) const {
+      return std::tie(source, hash, fingerprint) < std::tie(o.source, o.hash, o.fingerprint);
+    }
+  };
+  std::vector<Seen> seen;
+  for (std::size_t i = 0; i < std::min(inputs.size(), edges.size()); ++i) {
+    const auto [it, added] = source_ids.try_emplace(inputs[i].source, static_cast<std::uint32_t>(sources.size()));
+    if (added) sources.push_back(inputs[i].source);
+    for (std::uint64_t h : edges[i].hashes) seen.push_back({it->second, h, edges[i].fingerprint});
+  }
+  std::sort(seen.begin(), seen.end());
+  // A sentence of one source is boilerplate when texts with at least
+  // min_texts distinct fingerprints have it: near copies (one story's
+  // updates) share a fingerprint, so what they share counts once.
+  std::vector<std::vector<std::uint64_t>> per_source(sources.size());
+  for (std::size_t s = 0; s < seen.size();) {
+    std::size_t e = s + 1, distinct = 1;
+    for (; e < seen.size() && seen[e].source == seen[s].source && seen[e].hash == seen[s].hash; ++e)
+      distinct += seen[e].fingerprint != seen[e - 1].fingerprint;
+    if (distinct >= min_texts) per_source[seen[s].source].push_back(seen[s].hash);
+    s = e;
+  }
+  for (std::size_t k = 0; k < sources.size(); ++k)
+    if (!per_source[k].empty()) out.emplace_back(std::string(sources[k]), std::move(per_source[k]));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TextSketches sketch_texts(std::span<const DuplicateInput> inputs, const DuplicateOptions& options,
+                          const Boilerplate* boilerplate) {
+  using namespace stories_detail;
+  const MinHasher hasher(options.minhash);
+  const Normalizer& norm = Normalizer::shared();
+  const std::size_t n = inputs.size(), perms = options.minhash.permutations;
+  const BoilerplateSets sets = boilerplate ? boilerplate_sets(*boilerplate) : BoilerplateSets{};
+  TextSketches sk;
+  sk.shingles.resize(n);
+  sk.signatures.permutations = perms;
+  sk.signatures.values.resize(n * perms);
+  parallel_chunks(n, thread_count(options.threads, n, 256), 256, [&](std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e; ++i) {
+      std::string key;
+      if (boilerplate) {
+        Prepared p = prepare_by_sentence(inputs[i].text, norm);
+        const std::vector<bool> drop = boilerplate_drops(p, inputs[i].source, sets);
+        key = drop.empty() ? std::move(p.key) : cut_boilerplate(p, drop);
+      } else if (Result<std::string> k = norm.search_key(inputs[i].text); k.ok()) {
+        key = std::move(k).value();
+      }
+      sk.shingles[i] = hasher.shingles(key);
+      hasher.signature(sk.shingles[i], {sk.signatures.values.data() + i * perms, perms});
+    }
+  });
+  return sk;
+}
 
 Status validate(const DuplicateOptions& options) {
   using namespace stories_detail;

@@ -74,17 +74,9 @@ std::vector<std::uint64_t> candidate_pairs(const SignatureMatrix& sigs, const Ls
       for (std::size_t s = 0; s < keys.size();) {
         std::size_t e = s + 1;
         while (e < keys.size() && keys[e].first == keys[s].first) ++e;
-        const std::size_t k = e - s;
-        if (k <= kAllPairsBucket) {
-          for (std::size_t x = s; x < e; ++x)
-            for (std::size_t y = x + 1; y < e; ++y) out.push_back(pack_pair(keys[x].second, keys[y].second));
-        } else {
-          for (std::size_t y = s + 1; y < e; ++y) {
-            out.push_back(pack_pair(keys[s].second, keys[y].second));
-            for (std::size_t x = std::max(s + 1, y > kBucketNeighbours ? y - kBucketNeighbours : 0); x < y; ++x)
-              out.push_back(pack_pair(keys[x].second, keys[y].second));
-          }
-        }
+        bucket_positions(e - s, [&](std::size_t x, std::size_t y) {
+          out.push_back(pack_pair(keys[s + x].second, keys[s + y].second));
+        });
         s = e;
       }
       std::sort(out.begin(), out.end());
@@ -126,4 +118,55 @@ Result<LshParams> resolve_lsh(const std::optional<LshParams>& lsh, double thresh
 }
 
 }  // namespace stories_detail
+
+std::vector<std::uint64_t> band_keys(const SignatureMatrix& signatures, const LshParams& lsh) {
+  std::vector<std::uint64_t> keys(signatures.rows() * lsh.bands);
+  for (std::size_t i = 0; i < signatures.rows(); ++i)
+    for (std::size_t band = 0; band < lsh.bands; ++band)
+      keys[i * lsh.bands + band] = stories_detail::band_key(signatures.row(i), lsh, band);
+  return keys;
+}
+
+bool pair_joins(double similarity, double threshold) { return similarity >= threshold - 1e-12; }
+
+std::vector<std::pair<std::uint64_t, std::uint64_t>> component_roots(
+    std::span<const std::pair<std::uint64_t, std::uint64_t>> joined) {
+  // Union–find over the texts named, numbered in ascending order, so the
+  // root (the smaller number wins) is the smallest text of each component.
+  std::vector<std::uint64_t> nodes;
+  nodes.reserve(joined.size() * 2);
+  for (const auto& [a, b] : joined) {
+    nodes.push_back(a);
+    nodes.push_back(b);
+  }
+  std::sort(nodes.begin(), nodes.end());
+  nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+  auto number = [&](std::uint64_t v) {
+    return static_cast<std::size_t>(std::lower_bound(nodes.begin(), nodes.end(), v) - nodes.begin());
+  };
+  std::vector<std::size_t> parent(nodes.size());
+  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+  auto find = [&](std::size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (const auto& [a, b] : joined) {
+    std::size_t ra = find(number(a)), rb = find(number(b));
+    if (ra == rb) continue;
+    if (ra > rb) std::swap(ra, rb);
+    parent[rb] = ra;
+  }
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> out(nodes.size());
+  for (std::size_t i = 0; i < nodes.size(); ++i) out[i] = {nodes[i], nodes[find(i)]};
+  return out;
+}
+
+std::vector<std::pair<std::uint64_t, std::uint64_t>> bucket_pairs(std::span<const std::uint64_t> members) {
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> out;
+  stories_detail::bucket_positions(members.size(), [&](std::size_t x, std::size_t y) {
+    out.emplace_back(members[x], members[y]);
+  });
+  return out;
+}
+
 }  // namespace digest

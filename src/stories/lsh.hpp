@@ -23,6 +23,22 @@ inline constexpr std::size_t kBucketNeighbours = 4;
 std::vector<std::uint64_t> candidate_pairs(const SignatureMatrix& sigs, const LshParams& p,
                                            const std::vector<bool>& usable, std::size_t threads);
 
+// The candidate pairs of a bucket of k members sorted by text number, as
+// positions: emit(x, y) with x < y. Shared by candidate_pairs and the staged
+// bucket_pairs, so that both give the same pairs.
+template <class Emit>
+void bucket_positions(std::size_t k, Emit&& emit) {
+  if (k <= kAllPairsBucket) {
+    for (std::size_t x = 0; x < k; ++x)
+      for (std::size_t y = x + 1; y < k; ++y) emit(x, y);
+    return;
+  }
+  for (std::size_t y = 1; y < k; ++y) {
+    emit(std::size_t{0}, y);
+    for (std::size_t x = y > kBucketNeighbours + 1 ? y - kBucketNeighbours : 1; x < y; ++x) emit(x, y);
+  }
+}
+
 inline std::uint64_t pack_pair(std::uint32_t a, std::uint32_t b) {
   return (std::uint64_t(a) << 32) | b;
 }
