@@ -1,0 +1,280 @@
+// Near duplicates in stages (digest/stories.hpp, "near duplicates in
+// stages"): the private calls digestcore.dask runs on each partition. Each is
+// a translation of one C++ step over NumPy arrays: arguments read with the
+// GIL held, the step run without it, the answer handed to NumPy without a
+// copy where it is an array.
+#include <pybind11/numpy.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bindings.hpp"
+#include "digest/stories.hpp"
+#include "objects.hpp"
+#include "stories_args.hpp"
+
+namespace digest::python {
+namespace {
+
+using namespace story_args;
+
+// A NumPy array that owns `v` (no copy).
+template <class T>
+py::array_t<T> owned_array(std::vector<T>&& v, std::vector<py::ssize_t> shape) {
+  auto* held = new std::vector<T>(std::move(v));
+  py::capsule owner(held, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+  std::vector<py::ssize_t> strides(shape.size());
+  py::ssize_t step = sizeof(T);
+  for (std::size_t k = shape.size(); k-- > 0;) {
+    strides[k] = step;
+    step *= shape[k];
+  }
+  return py::array_t<T>(shape, strides, held->data(), owner);
+}
+
+template <class T>
+py::array_t<T> owned_array(std::vector<T>&& v) {
+  const auto n = static_cast<py::ssize_t>(v.size());
+  return owned_array(std::move(v), {n});
+}
+
+template <class T>
+py::array_t<T, py::array::c_style | py::array::forcecast> array_arg(py::handle obj, const char* what) {
+  auto a = py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(obj);
+  if (!a) throw py::type_error(std::string(what) + " must be a 1-D array of integers, not " + type_name(obj));
+  if (a.ndim() != 1)
+    raise_error(ErrorCode::invalid_argument, std::string(what) + " must be 1-D", what);
+  return a;
+}
+
+DuplicateOptions options_of(py::handle threshold, py::handle permutations, py::handle seed,
+                            py::handle min_texts, py::handle threads) {
+  DuplicateArgs a;
+  a.threshold = py::reinterpret_borrow<py::object>(threshold);
+  a.permutations = py::reinterpret_borrow<py::object>(permutations);
+  a.seed = py::reinterpret_borrow<py::object>(seed);
+  a.boilerplate_min_texts = py::reinterpret_borrow<py::object>(min_texts);
+  a.threads = py::reinterpret_borrow<py::object>(threads);
+  return duplicate_options(a);
+}
+
+LshParams lsh_of(const DuplicateOptions& o) {
+  return lsh_params(jaccard_from_similarity(o.threshold), o.minhash.permutations);
+}
+
+// Source ids aligned with the texts: "" for None (one shared source).
+std::vector<std::string_view> sources_arg(py::handle obj, std::size_t n, py::object& keep) {
+  std::vector<std::string_view> out(n);
+  if (obj.is_none()) return out;
+  py::tuple t = aligned_arg(obj, n, "sources");
+  for (std::size_t i = 0; i < n; ++i) {
+    PyObject* o = PyTuple_GET_ITEM(t.ptr(), static_cast<Py_ssize_t>(i));
+    if (is_missing(o)) continue;
+    if (!PyUnicode_Check(o))
+      throw py::type_error(element("sources", i) + " must be str or None, not " + type_name(o));
+    Py_ssize_t len = 0;
+    const char* d = PyUnicode_AsUTF8AndSize(o, &len);
+    if (!d) throw py::error_already_set();
+    out[i] = std::string_view(d, static_cast<std::size_t>(len));
+  }
+  keep = std::move(t);
+  return out;
+}
+
+// {source id: iterable of hashes} as the C++ Boilerplate.
+Boilerplate boilerplate_arg(py::handle obj) {
+  if (!PyDict_Check(obj.ptr()))
+    throw py::type_error("boilerplate must be a dict of source id to hashes, not " + type_name(obj));
+  Boilerplate out;
+  for (auto item : py::reinterpret_borrow<py::dict>(obj)) {
+    if (!PyUnicode_Check(item.first.ptr()))
+      throw py::type_error("boilerplate keys must be str source ids, not " + type_name(item.first));
+    auto hashes = array_arg<std::uint64_t>(item.second, "boilerplate hashes");
+    std::vector<std::uint64_t> v(hashes.data(), hashes.data() + hashes.size());
+    std::sort(v.begin(), v.end());
+    out.emplace_back(item.first.cast<std::string>(), std::move(v));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+py::tuple lsh_for(py::handle threshold, py::handle permutations) {
+  const DuplicateOptions o = options_of(threshold, permutations, py::int_(1), py::int_(0), py::none());
+  const LshParams p = lsh_of(o);
+  return py::make_tuple(p.bands, p.rows);
+}
+
+py::tuple edges(py::handle texts, py::handle permutations, py::handle seed, py::handle threads) {
+  const DuplicateOptions o = options_of(py::float_(0.8), permutations, seed, py::int_(0), threads);
+  need_numpy("_stories_edges");
+  Texts t = texts_arg(texts);
+  std::vector<std::int64_t> text;
+  std::vector<std::uint64_t> hash, fingerprint(t.views.size());
+  {
+    py::gil_scoped_release nogil;
+    const std::vector<EdgeSentences> e = edge_sentences(t.views, o);
+    for (std::size_t i = 0; i < e.size(); ++i) {
+      fingerprint[i] = e[i].fingerprint;
+      for (std::uint64_t h : e[i].hashes) {
+        text.push_back(static_cast<std::int64_t>(i));
+        hash.push_back(h);
+      }
+    }
+  }
+  return py::make_tuple(owned_array(std::move(text)), owned_array(std::move(hash)),
+                        owned_array(std::move(fingerprint)));
+}
+
+py::tuple sketch(py::handle texts, py::handle sources, py::handle boilerplate, py::handle threshold,
+                 py::handle permutations, py::handle seed, py::handle threads) {
+  const DuplicateOptions o = options_of(threshold, permutations, seed, py::int_(0), threads);
+  need_numpy("_stories_sketch");
+  Texts t = texts_arg(texts);
+  const std::size_t n = t.views.size();
+  py::object keep_sources;
+  const std::vector<std::string_view> src = sources_arg(sources, n, keep_sources);
+  std::optional<Boilerplate> boiler;
+  if (!boilerplate.is_none()) boiler = boilerplate_arg(boilerplate);
+  const LshParams lsh = lsh_of(o);
+  TextSketches sk;
+  std::vector<std::uint64_t> keys;
+  {
+    py::gil_scoped_release nogil;
+    std::vector<DuplicateInput> in(n);
+    for (std::size_t i = 0; i < n; ++i) in[i] = {t.views[i], std::nullopt, src[i]};
+    sk = sketch_texts(in, o, boiler ? &*boiler : nullptr);
+    keys = band_keys(sk.signatures, lsh);
+  }
+  py::list shingles(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& s = sk.shingles[i];
+    PyObject* b = PyBytes_FromStringAndSize(reinterpret_cast<const char*>(s.data()),
+                                            static_cast<Py_ssize_t>(s.size() * sizeof(std::uint32_t)));
+    if (!b) throw py::error_already_set();
+    PyList_SET_ITEM(shingles.ptr(), static_cast<Py_ssize_t>(i), b);
+  }
+  return py::make_tuple(shingles, owned_array(std::move(keys), {static_cast<py::ssize_t>(n),
+                                                                 static_cast<py::ssize_t>(lsh.bands)}));
+}
+
+py::tuple pairs_of_buckets(py::handle keys_in, py::handle ids_in) {
+  auto keys = array_arg<std::uint64_t>(keys_in, "keys");
+  auto ids = array_arg<std::int64_t>(ids_in, "ids");
+  if (keys.size() != ids.size())
+    raise_error(ErrorCode::invalid_argument, "keys and ids differ in length", "ids");
+  std::vector<std::int64_t> a, b;
+  {
+    py::gil_scoped_release nogil;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> rows(static_cast<std::size_t>(keys.size()));
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      rows[i] = {keys.data()[i], static_cast<std::uint64_t>(ids.data()[i])};
+    std::sort(rows.begin(), rows.end());
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs;
+    std::vector<std::uint64_t> members;
+    for (std::size_t s = 0; s < rows.size();) {
+      std::size_t e = s;
+      members.clear();
+      for (; e < rows.size() && rows[e].first == rows[s].first; ++e)
+        if (members.empty() || members.back() != rows[e].second) members.push_back(rows[e].second);
+      const auto p = bucket_pairs(members);
+      pairs.insert(pairs.end(), p.begin(), p.end());
+      s = e;
+    }
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    for (const auto& [x, y] : pairs) {
+      a.push_back(static_cast<std::int64_t>(x));
+      b.push_back(static_cast<std::int64_t>(y));
+    }
+  }
+  return py::make_tuple(owned_array(std::move(a)), owned_array(std::move(b)));
+}
+
+// A shingle set held in a bytes object (as _stories_sketch makes them).
+std::span<const std::uint32_t> shingles_of(PyObject* o, const char* what, std::size_t i) {
+  char* data = nullptr;
+  Py_ssize_t len = 0;
+  if (!PyBytes_Check(o) || PyBytes_AsStringAndSize(o, &data, &len) != 0 || len % 4 != 0) {
+    PyErr_Clear();
+    throw py::type_error(element(what, i) + " must be bytes of a shingle set, not " + type_name(o));
+  }
+  return {reinterpret_cast<const std::uint32_t*>(data), static_cast<std::size_t>(len) / 4};
+}
+
+py::array_t<double> similarities(py::handle a_in, py::handle b_in) {
+  py::tuple a = py::reinterpret_steal<py::tuple>(PySequence_Tuple(a_in.ptr()));
+  if (!a) throw py::error_already_set();
+  py::tuple b = aligned_arg(b_in, a.size(), "b");
+  const std::size_t n = a.size();
+  std::vector<std::span<const std::uint32_t>> sa(n), sb(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    sa[i] = shingles_of(PyTuple_GET_ITEM(a.ptr(), static_cast<Py_ssize_t>(i)), "a", i);
+    sb[i] = shingles_of(PyTuple_GET_ITEM(b.ptr(), static_cast<Py_ssize_t>(i)), "b", i);
+  }
+  std::vector<double> out(n);
+  {
+    py::gil_scoped_release nogil;
+    // The bytes are unaligned only in theory (CPython aligns bytes data);
+    // similarity reads them as 32-bit values.
+    for (std::size_t i = 0; i < n; ++i) out[i] = similarity(sa[i], sb[i]);
+  }
+  return owned_array(std::move(out));
+}
+
+py::tuple roots(py::handle a_in, py::handle b_in) {
+  auto a = array_arg<std::int64_t>(a_in, "a");
+  auto b = array_arg<std::int64_t>(b_in, "b");
+  if (a.size() != b.size()) raise_error(ErrorCode::invalid_argument, "a and b differ in length", "b");
+  std::vector<std::int64_t> nodes, root;
+  {
+    py::gil_scoped_release nogil;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> joined(static_cast<std::size_t>(a.size()));
+    for (std::size_t i = 0; i < joined.size(); ++i)
+      joined[i] = {static_cast<std::uint64_t>(a.data()[i]), static_cast<std::uint64_t>(b.data()[i])};
+    for (const auto& [x, r] : component_roots(joined)) {
+      nodes.push_back(static_cast<std::int64_t>(x));
+      root.push_back(static_cast<std::int64_t>(r));
+    }
+  }
+  return py::make_tuple(owned_array(std::move(nodes)), owned_array(std::move(root)));
+}
+
+void init_stories_staged(py::module_& m) {
+  m.def("_stories_lsh", &lsh_for, py::arg("threshold"), py::arg("permutations"),
+        DG_SIG("_stories_lsh(threshold, permutations)", "(bands, rows) of banded LSH for a similarity threshold."));
+  m.def("_stories_boilerplate_enabled",
+        [](std::size_t min_texts, std::size_t total) {
+          DuplicateOptions o;
+          o.boilerplate_min_texts = min_texts;
+          return boilerplate_enabled(o, total);
+        },
+        py::arg("min_texts"), py::arg("total"),
+        DG_SIG("_stories_boilerplate_enabled(min_texts, total)", "Whether boilerplate is learned for this many texts."));
+  m.def("_stories_edges", &edges, py::arg("texts"), py::kw_only(), py::arg("permutations") = 128,
+        py::arg("seed") = 1, py::arg("threads") = py::none(),
+        DG_SIG("_stories_edges(texts, *, permutations=128, seed=1, threads=None)",
+               "(text, hash, fingerprint): each edge sentence's text number and hash, and every text's fingerprint."));
+  m.def("_stories_sketch", &sketch, py::arg("texts"), py::arg("sources"), py::arg("boilerplate"),
+        py::kw_only(), py::arg("threshold") = 0.8, py::arg("permutations") = 128, py::arg("seed") = 1,
+        py::arg("threads") = py::none(),
+        DG_SIG("_stories_sketch(texts, sources, boilerplate, *, threshold=0.8, permutations=128, seed=1, threads=None)",
+               "(shingles, band_keys): a bytes shingle set per text and an (n, bands) uint64 array."));
+  m.def("_stories_bucket_pairs", &pairs_of_buckets, py::arg("keys"), py::arg("ids"),
+        DG_SIG("_stories_bucket_pairs(keys, ids)",
+               "(a, b): the distinct candidate pairs of the buckets of (band key, text number) rows."));
+  m.def("_stories_similarity", &similarities, py::arg("a"), py::arg("b"),
+        DG_SIG("_stories_similarity(a, b)", "The similarity of each pair of shingle sets."));
+  m.def("_stories_component_roots", &roots, py::arg("a"), py::arg("b"),
+        DG_SIG("_stories_component_roots(a, b)",
+               "(nodes, roots): each text of a joined pair and the smallest text of its component."));
+}
+
+}  // namespace
+
+DIGEST_PY_MODULE(61, init_stories_staged);
+
+}  // namespace digest::python
