@@ -83,22 +83,27 @@ std::vector<std::uint32_t> MinHasher::shingles(std::string_view key) const {
   }
   std::vector<std::uint32_t> out;
   if (words.empty()) return out;
-  // Code points of the key (a search key is well-formed UTF-8).
-  std::vector<std::size_t> starts;
-  starts.reserve(key.size());
+  // Letters, and those of scripts written without spaces; ASCII needs no
+  // decoding (a search key is well-formed UTF-8).
   const auto* bytes = reinterpret_cast<const unsigned char*>(key.data());
   for (std::size_t i = 0; i < key.size();) {
-    starts.push_back(i);
-    const detail::Decoded d = detail::decode_utf8(bytes + i, key.size() - i);
-    if (d.cp != U' ') {
-      ++letters;
-      if (unspaced_script(d.cp)) ++unspaced;
+    if (bytes[i] < 0x80) {
+      letters += bytes[i] != ' ';
+      ++i;
+      continue;
     }
+    const detail::Decoded d = detail::decode_utf8(bytes + i, key.size() - i);
+    ++letters;
+    if (unspaced_script(d.cp)) ++unspaced;
     i += d.len;
   }
   const bool by_chars = words.size() < std::max<std::size_t>(1, o.min_words) || unspaced * 3 > letters;
   if (by_chars) {
     const std::size_t n = std::max<std::size_t>(1, o.chars);
+    std::vector<std::size_t> starts;  // of each code point
+    starts.reserve(key.size() + 1);
+    for (std::size_t i = 0; i < key.size(); i += detail::decode_utf8(bytes + i, key.size() - i).len)
+      starts.push_back(i);
     const std::size_t cps = starts.size();
     starts.push_back(key.size());
     if (cps <= n) {
