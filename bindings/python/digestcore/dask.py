@@ -29,6 +29,7 @@ import dask.array as da
 import dask.dataframe as dd
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from . import _core
 
@@ -251,28 +252,48 @@ def _boilerplate_part(edges: Any, min_texts: int) -> Any:
     return found.astype({"source": object, "hash": np.uint64})
 
 
+_SHINGLES = pd.ArrowDtype(pa.large_list(pa.uint32()))
+_KEYS = pd.ArrowDtype(pa.large_list(pa.uint64()))
+
+
+def _lists(offsets: Any, values: Any, dtype: Any) -> Any:
+    arr = pa.LargeListArray.from_arrays(pa.array(offsets, type=pa.int64()), pa.array(values))
+    return pd.array(arr, dtype=dtype)
+
+
+def _list_data(column: Any) -> tuple[Any, Any]:
+    """The offsets and values of a pandas column of Arrow lists."""
+    arr = column.array.__arrow_array__()
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks() if arr.num_chunks != 1 else arr.chunk(0)
+    return arr.offsets.to_numpy(), arr.values.to_numpy()
+
+
+def _sketch_meta() -> Any:
+    return pd.DataFrame({"day": np.array([], dtype=np.int64), "shingles": pd.array([], dtype=_SHINGLES),
+                         "keys": pd.array([], dtype=_KEYS)}, index=pd.Index([], dtype=np.int64, name="pos"))
+
+
 def _sketch_part(part: Any, offset: int, text: str, source: str | None, date: str | None,
                  boilerplate: Any, threshold: float, permutations: int, seed: int) -> Any:
-    shingles, keys = _core._stories_sketch(part[text].tolist(), _column_list(part, source), boilerplate,
-                                           threshold=threshold, permutations=permutations, seed=seed,
-                                           threads=1)
-    usable = np.fromiter((len(s) > 0 for s in shingles), dtype=bool, count=len(shingles))
+    """The texts with shingles, indexed by their position in the whole frame:
+    day, shingle set and band keys."""
+    offsets, values, keys = _core._stories_sketch(part[text].tolist(), _column_list(part, source), boilerplate,
+                                                  threshold=threshold, permutations=permutations, seed=seed,
+                                                  threads=1)
+    usable = np.diff(offsets) > 0
     pos = np.arange(offset, offset + len(part), dtype=np.int64)
-    keys = np.ascontiguousarray(keys)
-    return pd.DataFrame({
-        "pos": pos[usable],
-        "day": _days(part, date)[usable],
-        "shingles": pd.Series(shingles, dtype=object)[usable].to_numpy(),
-        "keys": pd.Series([k.tobytes() for k in keys], dtype=object)[usable].to_numpy()
-        if len(keys) else np.array([], dtype=object),
-    })
+    shingles = _lists(offsets, values, _SHINGLES)[usable]
+    bands = keys.shape[1] if keys.ndim == 2 else 0
+    key_lists = _lists(np.arange(len(part) + 1, dtype=np.int64) * bands, keys.reshape(-1), _KEYS)[usable]
+    return pd.DataFrame({"day": _days(part, date)[usable], "shingles": shingles, "keys": key_lists},
+                        index=pd.Index(pos[usable], name="pos"))
 
 
 def _explode_keys(sketches: Any, bands: int) -> Any:
-    if len(sketches) == 0:
-        return pd.DataFrame({"key": np.array([], dtype=np.uint64), "pos": np.array([], dtype=np.int64)})
-    keys = np.frombuffer(b"".join(sketches["keys"].tolist()), dtype=np.uint64)
-    return pd.DataFrame({"key": keys, "pos": np.repeat(sketches["pos"].to_numpy(), bands)})
+    _, keys = _list_data(sketches["keys"]) if len(sketches) else (None, np.array([], dtype=np.uint64))
+    return pd.DataFrame({"key": keys.astype(np.uint64, copy=False),
+                         "pos": np.repeat(sketches.index.to_numpy(np.int64), bands)})
 
 
 def _bucket_pairs_part(keys: Any) -> Any:
@@ -280,47 +301,33 @@ def _bucket_pairs_part(keys: Any) -> Any:
     return pd.DataFrame({"a": a, "b": b})
 
 
-def _partition_of(pos: Any, offsets: Any) -> Any:
-    return np.searchsorted(offsets, pos, side="right") - 1
+def _distinct_by_a(pairs: Any) -> Any:
+    """The distinct pairs of a partition indexed by `a` (all pairs of an `a` meet here)."""
+    flat = pd.DataFrame({"a": pairs.index.to_numpy(np.int64), "b": pairs["b"].to_numpy(np.int64)})
+    flat = flat.drop_duplicates()
+    return flat.set_index("a")
 
 
-def _routed_by(pairs: Any, column: str, offsets: Any, parts: int) -> list[Any]:
-    """The pairs split by which partition holds `column`, as one list per partition."""
-    where = _partition_of(pairs[column].to_numpy(), offsets)
-    order = np.argsort(where, kind="stable")
-    pairs = pairs.iloc[order]
-    cuts = np.searchsorted(where[order], np.arange(parts + 1))
-    return [pairs.iloc[cuts[k]:cuts[k + 1]] for k in range(parts)]
-
-
-def _split_pairs(pairs: Any, column: str, offsets: Any, parts: int) -> tuple[Any, ...]:
-    # Distinct pairs only: a pair found in several bands is checked once.
-    pairs = pairs.drop_duplicates(subset=["a", "b"])
-    return tuple(_routed_by(pairs, column, offsets, parts))
-
-
-def _attach(pieces: list[Any], sketches: Any, column: str) -> Any:
-    """The pairs routed to this partition, with `column`'s shingles and day."""
-    pairs = pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame({"a": [], "b": []})
-    look = sketches.set_index("pos")
-    rows = look.reindex(pairs[column].to_numpy())
-    out = pairs.copy()
-    out["shingles_" + column] = rows["shingles"].to_numpy()
-    out["day_" + column] = rows["day"].to_numpy()
+def _with_side(joined: Any, side: str, other: str) -> Any:
+    """A joined partition with its index (the `side` text) as a column again."""
+    out = joined.rename(columns={"day": f"day_{side}", "shingles": f"shingles_{side}"})
+    out = out.reset_index(drop=True)
+    out[side] = joined.index.to_numpy(np.int64)
     return out
 
 
-def _verify(pieces: list[Any], sketches: Any, threshold: float, window_days: int | None) -> Any:
-    pairs = _attach(pieces, sketches, "b")
+def _verify_part(joined: Any, threshold: float, window_days: int | None) -> Any:
+    pairs = _with_side(joined, "b", "a")
     if len(pairs) == 0:
         return pd.DataFrame({"a": np.array([], dtype=np.int64), "b": np.array([], dtype=np.int64)})
-    sim = _core._stories_similarity(pairs["shingles_a"].tolist(), pairs["shingles_b"].tolist())
-    keep = sim >= threshold - 1e-12
+    oa, va = _list_data(pairs["shingles_a"])
+    ob, vb = _list_data(pairs["shingles_b"])
+    keep = _core._stories_similarity(oa, va, ob, vb) >= threshold - 1e-12
     if window_days is not None:
         da_, db_ = pairs["day_a"].to_numpy(np.int64), pairs["day_b"].to_numpy(np.int64)
         dated = (da_ != _UNDATED) & (db_ != _UNDATED)
         keep &= ~(dated & (np.abs(da_ - db_) > window_days))
-    return pairs.loc[keep, ["a", "b"]].astype(np.int64).reset_index(drop=True)
+    return pd.DataFrame({"a": pairs["a"].to_numpy(np.int64)[keep], "b": pairs["b"].to_numpy(np.int64)[keep]})
 
 
 def _roots(parts: list[Any]) -> Any:
@@ -336,11 +343,11 @@ def _roots(parts: list[Any]) -> Any:
 def _labels(part: Any, offset: int, roots: Any, name: str) -> Any:
     pos = np.arange(offset, offset + len(part), dtype=np.int64)
     nodes, rts = roots["a"].to_numpy(np.int64), roots["b"].to_numpy(np.int64)
-    at = np.searchsorted(nodes, pos)
-    at_c = np.minimum(at, max(len(nodes) - 1, 0))
-    hit = (at < len(nodes)) & (nodes[at_c] == pos) if len(nodes) else np.zeros(len(pos), dtype=bool)
     out = pos.copy()
-    out[hit] = rts[at_c[hit]]
+    if len(nodes):
+        at = np.minimum(np.searchsorted(nodes, pos), len(nodes) - 1)
+        hit = nodes[at] == pos
+        out[hit] = rts[at[hit]]
     return pd.Series(out, index=part.index, name=name)
 
 
@@ -354,13 +361,15 @@ def story_ids(frame: Any, text: str = "text", threshold: float = 0.8, *, source:
     ``digestcore.cluster_near_duplicates`` over the same texts and options
     (``sources=`` the ``source`` column, ``dates=`` the ``date`` column).
 
-    How: each partition is sketched where it lies (boilerplate learned over
-    all partitions first); band keys are shuffled so that texts sharing a key
-    meet; each candidate pair travels to the partition of one text and then
-    the other, where it is verified against the exact shingle sets; the
-    joined pairs are merged into components by a tree of union-finds. Only
-    keys, pairs and shingle sets of paired texts move. Computes the partition
-    lengths and the boilerplate now; the rest when the Series is computed.
+    How: boilerplate is learned over all partitions (a shuffle by sentence
+    hash); each partition is sketched where it lies; band keys are shuffled
+    so that texts sharing a key meet and give candidate pairs; the pairs are
+    partitioned by their first text, joined with the sketches where those
+    live, then by their second text and joined again, and verified against
+    the exact shingle sets; the joined pairs become components through a tree
+    of union-finds. Only keys, pairs and the shingle sets of paired texts
+    move. Computes the partition lengths and the boilerplate now; the rest
+    when the Series is computed.
     """
     if not isinstance(frame, dd.DataFrame):
         raise TypeError(f"story_ids takes a dask DataFrame, not {type(frame).__name__}")
@@ -369,7 +378,8 @@ def story_ids(frame: Any, text: str = "text", threshold: float = 0.8, *, source:
             raise KeyError(f"story_ids: the DataFrame has no column {col!r}")
     bands, _rows = _core._stories_lsh(threshold, permutations)  # argument errors now
     _core.minhash([], permutations=permutations, seed=seed)
-    if window_days is not None and (not isinstance(window_days, int) or window_days < 0):
+    if window_days is not None and (isinstance(window_days, bool) or not isinstance(window_days, int)
+                                    or window_days < 0):
         raise _core.InvalidArgumentError(f"window_days must be an int of 0 or more, got {window_days!r}")
     columns = [c for c in (text, source, date) if c is not None]
     work = frame[columns]
@@ -377,8 +387,15 @@ def story_ids(frame: Any, text: str = "text", threshold: float = 0.8, *, source:
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.int64)
     total = int(lengths.sum())
     parts = work.to_delayed()
-    nparts = len(parts)
-    shuffle_parts = npartitions or nparts
+    shuffle_parts = npartitions or len(parts)
+    label_meta = pd.Series([], dtype=np.int64, name=name)
+
+    def labelled(roots: Any) -> Any:
+        labels = [dask.delayed(_labels)(p, int(off), roots, name) for p, off in zip(frame.to_delayed(), offsets)]
+        return dd.from_delayed(labels, meta=label_meta, divisions=frame.divisions, verify_meta=False)
+
+    if total == 0:
+        return labelled(dask.delayed(_roots)([]))
 
     boilerplate: Any = None
     if _core._stories_boilerplate_enabled(boilerplate_min_texts, total):
@@ -394,28 +411,37 @@ def story_ids(frame: Any, text: str = "text", threshold: float = 0.8, *, source:
         boilerplate = {s: g["hash"].to_numpy(np.uint64) for s, g in found.groupby("source")}
     shared = dask.delayed(boilerplate, pure=False, traverse=False)
 
-    # Sketches stay pandas frames behind delayed keys (shingle sets are bytes,
-    # which a Dask DataFrame would try to turn into strings); only the band
-    # keys become a Dask DataFrame, to be shuffled.
-    sketch_parts = [dask.delayed(_sketch_part)(p, int(off), text, source, date, shared, threshold,
-                                               permutations, seed) for p, off in zip(parts, offsets)]
-    keys = dd.from_delayed([dask.delayed(_explode_keys)(sp, bands) for sp in sketch_parts],
-                           meta=pd.DataFrame({"key": np.array([], dtype=np.uint64),
-                                              "pos": np.array([], dtype=np.int64)}), verify_meta=False)
+    # The sketches of the non-empty partitions, indexed by position: their
+    # divisions are the partitions' first positions.
+    filled = [k for k in range(len(parts)) if lengths[k] > 0]
+    divisions = tuple(int(offsets[k]) for k in filled) + (total - 1,)
+    sketches = dd.from_delayed(
+        [dask.delayed(_sketch_part)(parts[k], int(offsets[k]), text, source, date, shared, threshold,
+                                    permutations, seed) for k in filled],
+        meta=_sketch_meta(), divisions=divisions, verify_meta=False)
+    texts_side = sketches[["day", "shingles"]]
+    keys = sketches.map_partitions(_explode_keys, bands, meta=pd.DataFrame(
+        {"key": np.array([], dtype=np.uint64), "pos": np.array([], dtype=np.int64)}))
     pairs = keys.shuffle(on="key", npartitions=shuffle_parts).map_partitions(
         _bucket_pairs_part, meta=pd.DataFrame({"a": np.array([], dtype=np.int64),
                                                "b": np.array([], dtype=np.int64)}))
-    # Two hops: to the partition holding `a`, then to the one holding `b`.
-    routed = [dask.delayed(_split_pairs, nout=nparts)(p, "a", offsets, nparts) for p in pairs.to_delayed()]
-    with_a = [dask.delayed(_attach)([r[k] for r in routed], sketch_parts[k], "a") for k in range(nparts)]
-    routed_b = [dask.delayed(_routed_by, nout=nparts)(w, "b", offsets, nparts) for w in with_a]
-    joined = [dask.delayed(_verify)([r[k] for r in routed_b], sketch_parts[k], threshold, window_days)
-              for k in range(nparts)]
+    # First hop: pairs beside the sketch of `a` (their partitions line up, so
+    # the join moves no sketches); second hop: beside `b`.
+    by_a = pairs.set_index("a", divisions=divisions).map_partitions(
+        _distinct_by_a, meta=pd.DataFrame({"b": np.array([], dtype=np.int64)},
+                                          index=pd.Index([], dtype=np.int64, name="a")))
+    with_a = by_a.join(texts_side, how="inner").map_partitions(
+        _with_side, "a", "b", meta=pd.DataFrame({"b": np.array([], dtype=np.int64),
+                                                 "day_a": np.array([], dtype=np.int64),
+                                                 "shingles_a": pd.array([], dtype=_SHINGLES),
+                                                 "a": np.array([], dtype=np.int64)}))
+    # Dask's P2P shuffle cannot carry Arrow list columns; its task shuffle can.
+    by_b = with_a.set_index("b", divisions=divisions, shuffle_method="tasks")
+    joined = by_b.join(texts_side, how="inner").map_partitions(
+        _verify_part, threshold, window_days,
+        meta=pd.DataFrame({"a": np.array([], dtype=np.int64), "b": np.array([], dtype=np.int64)}))
     # Components: a tree of union-find merges, eight at a time.
-    level = [dask.delayed(_roots)([j]) for j in joined]
+    level = [dask.delayed(_roots)([j]) for j in joined.to_delayed()]
     while len(level) > 1:
         level = [dask.delayed(_roots)(level[i:i + 8]) for i in range(0, len(level), 8)]
-    roots = level[0] if level else dask.delayed(_roots)([])
-    labels = [dask.delayed(_labels)(p, int(off), roots, name) for p, off in zip(frame.to_delayed(), offsets)]
-    return dd.from_delayed(labels, meta=pd.Series([], dtype=np.int64, name=name),
-                           divisions=frame.divisions, verify_meta=False)
+    return labelled(level[0] if level else dask.delayed(_roots)([]))

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
@@ -149,16 +150,18 @@ py::tuple sketch(py::handle texts, py::handle sources, py::handle boilerplate, p
     sk = sketch_texts(in, o, boiler ? &*boiler : nullptr);
     keys = band_keys(sk.signatures, lsh);
   }
-  py::list shingles(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& s = sk.shingles[i];
-    PyObject* b = PyBytes_FromStringAndSize(reinterpret_cast<const char*>(s.data()),
-                                            static_cast<Py_ssize_t>(s.size() * sizeof(std::uint32_t)));
-    if (!b) throw py::error_already_set();
-    PyList_SET_ITEM(shingles.ptr(), static_cast<Py_ssize_t>(i), b);
+  std::vector<std::int64_t> offsets(n + 1, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    offsets[i + 1] = offsets[i] + static_cast<std::int64_t>(sk.shingles[i].size());
+  std::vector<std::uint32_t> values;
+  values.reserve(static_cast<std::size_t>(offsets[n]));
+  for (auto& sh : sk.shingles) {
+    values.insert(values.end(), sh.begin(), sh.end());
+    std::vector<std::uint32_t>().swap(sh);
   }
-  return py::make_tuple(shingles, owned_array(std::move(keys), {static_cast<py::ssize_t>(n),
-                                                                 static_cast<py::ssize_t>(lsh.bands)}));
+  return py::make_tuple(owned_array(std::move(offsets)), owned_array(std::move(values)),
+                        owned_array(std::move(keys), {static_cast<py::ssize_t>(n),
+                                                      static_cast<py::ssize_t>(lsh.bands)}));
 }
 
 py::tuple pairs_of_buckets(py::handle keys_in, py::handle ids_in) {
@@ -194,33 +197,37 @@ py::tuple pairs_of_buckets(py::handle keys_in, py::handle ids_in) {
   return py::make_tuple(owned_array(std::move(a)), owned_array(std::move(b)));
 }
 
-// A shingle set held in a bytes object (as _stories_sketch makes them).
-std::span<const std::uint32_t> shingles_of(PyObject* o, const char* what, std::size_t i) {
-  char* data = nullptr;
-  Py_ssize_t len = 0;
-  if (!PyBytes_Check(o) || PyBytes_AsStringAndSize(o, &data, &len) != 0 || len % 4 != 0) {
-    PyErr_Clear();
-    throw py::type_error(element(what, i) + " must be bytes of a shingle set, not " + type_name(o));
+// Shingle sets as Arrow list data: set i is values[offsets[i], offsets[i+1]).
+struct ShingleLists {
+  py::array_t<std::int64_t, py::array::c_style | py::array::forcecast> offsets;
+  py::array_t<std::uint32_t, py::array::c_style | py::array::forcecast> values;
+  std::size_t size() const { return offsets.size() ? static_cast<std::size_t>(offsets.size()) - 1 : 0; }
+  std::span<const std::uint32_t> operator[](std::size_t i) const {
+    const std::int64_t* o = offsets.data();
+    return {values.data() + o[i], static_cast<std::size_t>(o[i + 1] - o[i])};
   }
-  return {reinterpret_cast<const std::uint32_t*>(data), static_cast<std::size_t>(len) / 4};
+};
+
+ShingleLists lists_arg(py::handle offsets, py::handle values, const char* what) {
+  ShingleLists l{array_arg<std::int64_t>(offsets, what), array_arg<std::uint32_t>(values, what)};
+  const auto total = static_cast<std::int64_t>(l.values.size());
+  const std::int64_t* o = l.offsets.data();
+  for (py::ssize_t i = 0; i < l.offsets.size(); ++i)
+    if (o[i] < 0 || o[i] > total || (i > 0 && o[i] < o[i - 1]))
+      raise_error(ErrorCode::invalid_argument,
+                  std::string(what) + " offsets must rise within the values, not at " + std::to_string(i), what);
+  return l;
 }
 
-py::array_t<double> similarities(py::handle a_in, py::handle b_in) {
-  py::tuple a = py::reinterpret_steal<py::tuple>(PySequence_Tuple(a_in.ptr()));
-  if (!a) throw py::error_already_set();
-  py::tuple b = aligned_arg(b_in, a.size(), "b");
-  const std::size_t n = a.size();
-  std::vector<std::span<const std::uint32_t>> sa(n), sb(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    sa[i] = shingles_of(PyTuple_GET_ITEM(a.ptr(), static_cast<Py_ssize_t>(i)), "a", i);
-    sb[i] = shingles_of(PyTuple_GET_ITEM(b.ptr(), static_cast<Py_ssize_t>(i)), "b", i);
-  }
-  std::vector<double> out(n);
+py::array_t<double> similarities(py::handle offsets_a, py::handle values_a, py::handle offsets_b,
+                                 py::handle values_b) {
+  const ShingleLists a = lists_arg(offsets_a, values_a, "a");
+  const ShingleLists b = lists_arg(offsets_b, values_b, "b");
+  if (a.size() != b.size()) raise_error(ErrorCode::invalid_argument, "a and b differ in length", "b");
+  std::vector<double> out(a.size());
   {
     py::gil_scoped_release nogil;
-    // The bytes are unaligned only in theory (CPython aligns bytes data);
-    // similarity reads them as 32-bit values.
-    for (std::size_t i = 0; i < n; ++i) out[i] = similarity(sa[i], sb[i]);
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = similarity(a[i], b[i]);
   }
   return owned_array(std::move(out));
 }
@@ -262,12 +269,14 @@ void init_stories_staged(py::module_& m) {
         py::kw_only(), py::arg("threshold") = 0.8, py::arg("permutations") = 128, py::arg("seed") = 1,
         py::arg("threads") = py::none(),
         DG_SIG("_stories_sketch(texts, sources, boilerplate, *, threshold=0.8, permutations=128, seed=1, threads=None)",
-               "(shingles, band_keys): a bytes shingle set per text and an (n, bands) uint64 array."));
+               "(offsets, values, band_keys): the shingle sets as Arrow list data and an (n, bands) uint64 array."));
   m.def("_stories_bucket_pairs", &pairs_of_buckets, py::arg("keys"), py::arg("ids"),
         DG_SIG("_stories_bucket_pairs(keys, ids)",
                "(a, b): the distinct candidate pairs of the buckets of (band key, text number) rows."));
-  m.def("_stories_similarity", &similarities, py::arg("a"), py::arg("b"),
-        DG_SIG("_stories_similarity(a, b)", "The similarity of each pair of shingle sets."));
+  m.def("_stories_similarity", &similarities, py::arg("offsets_a"), py::arg("values_a"),
+        py::arg("offsets_b"), py::arg("values_b"),
+        DG_SIG("_stories_similarity(offsets_a, values_a, offsets_b, values_b)",
+               "The similarity of each pair of shingle sets, given as Arrow list data."));
   m.def("_stories_component_roots", &roots, py::arg("a"), py::arg("b"),
         DG_SIG("_stories_component_roots(a, b)",
                "(nodes, roots): each text of a joined pair and the smallest text of its component."));
