@@ -4,6 +4,9 @@
 // bench/scale/stories_scale.cpp.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
+#include <span>
+
 #include "digest/normalize.hpp"
 #include "digest/stories.hpp"
 #include "stories_corpus.hpp"
@@ -73,5 +76,59 @@ void BM_NearDuplicates(benchmark::State& state) {
   state.counters["clusters"] = static_cast<double>(clusters);
 }
 BENCHMARK(BM_NearDuplicates)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// The staged steps (what digestcore.dask runs per partition) in one process,
+// one thread, over 8 parts, gathered as an engine would: their cost beside
+// BM_NearDuplicates is what staging adds before any data moves.
+void BM_NearDuplicatesStaged(benchmark::State& state) {
+  const auto& t = texts(static_cast<std::size_t>(state.range(0)));
+  const std::size_t n = t.size(), parts = 8;
+  std::vector<DuplicateInput> in;
+  std::vector<std::string_view> views(t.begin(), t.end());
+  for (const auto& s : t) in.push_back({s, std::nullopt, {}});
+  DuplicateOptions o;
+  o.threads = 1;
+  const LshParams lsh = lsh_params(jaccard_from_similarity(o.threshold), o.minhash.permutations);
+  std::size_t clusters = 0;
+  for (auto _ : state) {
+    std::vector<EdgeSentences> edges;
+    for (std::size_t p = 0; p < parts; ++p) {
+      auto e = edge_sentences(std::span(views).subspan(n * p / parts, n * (p + 1) / parts - n * p / parts), o);
+      edges.insert(edges.end(), e.begin(), e.end());
+    }
+    const Boilerplate boiler = find_boilerplate(in, edges, o.boilerplate_min_texts);
+    std::vector<std::vector<std::uint32_t>> shingles;
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> keyed;  // (band key, text)
+    for (std::size_t p = 0; p < parts; ++p) {
+      const std::size_t b = n * p / parts, e = n * (p + 1) / parts;
+      TextSketches sk = sketch_texts(std::span(in).subspan(b, e - b), o, &boiler);
+      const auto keys = band_keys(sk.signatures, lsh);
+      for (std::size_t i = 0; i < e - b; ++i) {
+        if (!sk.shingles[i].empty())
+          for (std::size_t k = 0; k < lsh.bands; ++k) keyed.emplace_back(keys[i * lsh.bands + k], b + i);
+        shingles.push_back(std::move(sk.shingles[i]));
+      }
+    }
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> joined;
+    std::vector<std::uint64_t> members;
+    for (std::size_t s = 0; s < keyed.size();) {
+      std::size_t e = s;
+      members.clear();
+      for (; e < keyed.size() && keyed[e].first == keyed[s].first; ++e) members.push_back(keyed[e].second);
+      for (const auto& [a, b] : bucket_pairs(members))
+        if (pair_joins(similarity(shingles[a], shingles[b]), o.threshold)) joined.emplace_back(a, b);
+      s = e;
+    }
+    const auto roots = component_roots(joined);
+    clusters = n;
+    for (const auto& [node, root] : roots) clusters -= node != root;
+    benchmark::DoNotOptimize(roots);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * bytes_of(t)));
+  state.counters["clusters"] = static_cast<double>(clusters);
+}
+BENCHMARK(BM_NearDuplicatesStaged)->Arg(10000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
