@@ -109,17 +109,9 @@ void BM_NearDuplicatesStaged(benchmark::State& state) {
         shingles.push_back(std::move(sk.shingles[i]));
       }
     }
-    std::sort(keyed.begin(), keyed.end());
     std::vector<std::pair<std::uint64_t, std::uint64_t>> joined;
-    std::vector<std::uint64_t> members;
-    for (std::size_t s = 0; s < keyed.size();) {
-      std::size_t e = s;
-      members.clear();
-      for (; e < keyed.size() && keyed[e].first == keyed[s].first; ++e) members.push_back(keyed[e].second);
-      for (const auto& [a, b] : bucket_pairs(members))
-        if (pair_joins(similarity(shingles[a], shingles[b]), o.threshold)) joined.emplace_back(a, b);
-      s = e;
-    }
+    for (const auto& [a, b] : keyed_candidate_pairs(std::move(keyed)))
+      if (pair_joins(similarity(shingles[a], shingles[b]), o.threshold)) joined.emplace_back(a, b);
     const auto roots = component_roots(joined);
     clusters = n;
     for (const auto& [node, root] : roots) clusters -= node != root;

@@ -248,6 +248,10 @@ DG_API std::vector<std::uint64_t> band_keys(const SignatureMatrix& signatures, c
 // identical texts at O(k) pairs and still connects them.
 DG_API std::vector<std::pair<std::uint64_t, std::uint64_t>> bucket_pairs(
     std::span<const std::uint64_t> members);
+// The candidate pairs of rows (band key, text number), in any order: rows
+// grouped into buckets by key, bucket_pairs of each, sorted and distinct.
+DG_API std::vector<std::pair<std::uint64_t, std::uint64_t>> keyed_candidate_pairs(
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> keyed);
 
 DG_API bool pair_joins(double similarity, double threshold);
 

@@ -1,6 +1,8 @@
 // Banded LSH: the choice of bands and rows, band keys and candidate pairs.
 #include "stories/lsh.hpp"
 
+#include "stories/clusters.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -131,8 +133,8 @@ bool pair_joins(double similarity, double threshold) { return similarity >= thre
 
 std::vector<std::pair<std::uint64_t, std::uint64_t>> component_roots(
     std::span<const std::pair<std::uint64_t, std::uint64_t>> joined) {
-  // Union–find over the texts named, numbered in ascending order, so the
-  // root (the smaller number wins) is the smallest text of each component.
+  // The texts named, numbered in ascending order: UnionFind's root (the
+  // smaller number) is then the smallest text of each component.
   std::vector<std::uint64_t> nodes;
   nodes.reserve(joined.size() * 2);
   for (const auto& [a, b] : joined) {
@@ -142,22 +144,13 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> component_roots(
   std::sort(nodes.begin(), nodes.end());
   nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
   auto number = [&](std::uint64_t v) {
-    return static_cast<std::size_t>(std::lower_bound(nodes.begin(), nodes.end(), v) - nodes.begin());
+    return static_cast<std::uint32_t>(std::lower_bound(nodes.begin(), nodes.end(), v) - nodes.begin());
   };
-  std::vector<std::size_t> parent(nodes.size());
-  for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
-  auto find = [&](std::size_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
-  for (const auto& [a, b] : joined) {
-    std::size_t ra = find(number(a)), rb = find(number(b));
-    if (ra == rb) continue;
-    if (ra > rb) std::swap(ra, rb);
-    parent[rb] = ra;
-  }
+  stories_detail::UnionFind uf(nodes.size());
+  for (const auto& [a, b] : joined) uf.unite(number(a), number(b));
   std::vector<std::pair<std::uint64_t, std::uint64_t>> out(nodes.size());
-  for (std::size_t i = 0; i < nodes.size(); ++i) out[i] = {nodes[i], nodes[find(i)]};
+  for (std::size_t i = 0; i < nodes.size(); ++i)
+    out[i] = {nodes[i], nodes[uf.find(static_cast<std::uint32_t>(i))]};
   return out;
 }
 
@@ -167,6 +160,26 @@ std::vector<std::pair<std::uint64_t, std::uint64_t>> bucket_pairs(std::span<cons
     out.emplace_back(members[x], members[y]);
   });
   return out;
+}
+
+std::vector<std::pair<std::uint64_t, std::uint64_t>> keyed_candidate_pairs(
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> keyed) {
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs;
+  std::vector<std::uint64_t> members;
+  for (std::size_t s = 0; s < keyed.size();) {
+    std::size_t e = s;
+    members.clear();
+    for (; e < keyed.size() && keyed[e].first == keyed[s].first; ++e)
+      if (members.empty() || members.back() != keyed[e].second) members.push_back(keyed[e].second);
+    stories_detail::bucket_positions(members.size(), [&](std::size_t x, std::size_t y) {
+      pairs.emplace_back(members[x], members[y]);
+    });
+    s = e;
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
 }
 
 }  // namespace digest

@@ -225,6 +225,13 @@ TEST(NearDuplicatesStaged, BucketPairs) {
   }
   EXPECT_EQ(reached.size(), 40u);  // every member meets the first
   EXPECT_TRUE(bucket_pairs({}).empty());
+  // Rows of (key, text) in any order, a text repeated within a bucket: the
+  // buckets' pairs, sorted and distinct.
+  const std::vector<std::pair<std::uint64_t, std::uint64_t>> keyed = {
+      {7, 9}, {2, 5}, {7, 3}, {2, 3}, {7, 5}, {2, 5}, {4, 1}};
+  EXPECT_EQ(keyed_candidate_pairs(keyed),
+            (std::vector<std::pair<std::uint64_t, std::uint64_t>>{{3, 5}, {3, 9}, {5, 9}}));
+  EXPECT_TRUE(keyed_candidate_pairs({}).empty());
   EXPECT_TRUE(pair_joins(0.8, 0.8));
   EXPECT_FALSE(pair_joins(0.79, 0.8));
 }

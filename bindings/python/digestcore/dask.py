@@ -211,8 +211,7 @@ def digest(posts: Any, period: Any, *, title: str | None = None, sources: Any = 
     for the section headings."""
     chosen = select(posts, period).compute()
     coll = _core.Collection.from_pandas(chosen.reset_index(drop=True), sources)
-    p = _period(period)
-    return coll.digest(p if not isinstance(p, tuple) else p, title=title)
+    return coll.digest(_period(period), title=title)
 
 
 # ---- stories across partitions -----------------------------------------------------------------
@@ -308,7 +307,7 @@ def _distinct_by_a(pairs: Any) -> Any:
     return flat.set_index("a")
 
 
-def _with_side(joined: Any, side: str, other: str) -> Any:
+def _with_side(joined: Any, side: str) -> Any:
     """A joined partition with its index (the `side` text) as a column again."""
     out = joined.rename(columns={"day": f"day_{side}", "shingles": f"shingles_{side}"})
     out = out.reset_index(drop=True)
@@ -317,7 +316,7 @@ def _with_side(joined: Any, side: str, other: str) -> Any:
 
 
 def _verify_part(joined: Any, threshold: float, window_days: int | None) -> Any:
-    pairs = _with_side(joined, "b", "a")
+    pairs = _with_side(joined, "b")
     if len(pairs) == 0:
         return pd.DataFrame({"a": np.array([], dtype=np.int64), "b": np.array([], dtype=np.int64)})
     oa, va = _list_data(pairs["shingles_a"])
@@ -431,7 +430,7 @@ def story_ids(frame: Any, text: str = "text", threshold: float = 0.8, *, source:
         _distinct_by_a, meta=pd.DataFrame({"b": np.array([], dtype=np.int64)},
                                           index=pd.Index([], dtype=np.int64, name="a")))
     with_a = by_a.join(texts_side, how="inner").map_partitions(
-        _with_side, "a", "b", meta=pd.DataFrame({"b": np.array([], dtype=np.int64),
+        _with_side, "a", meta=pd.DataFrame({"b": np.array([], dtype=np.int64),
                                                  "day_a": np.array([], dtype=np.int64),
                                                  "shingles_a": pd.array([], dtype=_SHINGLES),
                                                  "a": np.array([], dtype=np.int64)}))

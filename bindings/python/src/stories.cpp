@@ -130,13 +130,8 @@ py::object minhash(py::handle texts, py::handle permutations, py::handle seed, p
     m = MinHasher(o.minhash).signatures(t.views, o.threads);
   }
   // The array takes the C++ buffer as it is: no copy, no object per value.
-  const std::size_t n = t.views.size(), p = m.permutations;
-  auto* values = new std::vector<std::uint32_t>(std::move(m.values));
-  py::capsule owner(values, [](void* v) { delete static_cast<std::vector<std::uint32_t>*>(v); });
-  const auto rows = static_cast<py::ssize_t>(n), cols = static_cast<py::ssize_t>(p);
-  const auto item = static_cast<py::ssize_t>(sizeof(std::uint32_t));
-  return py::array_t<std::uint32_t>(std::vector<py::ssize_t>{rows, cols},
-                                    std::vector<py::ssize_t>{cols * item, item}, values->data(), owner);
+  return owned_array(std::move(m.values), {static_cast<py::ssize_t>(t.views.size()),
+                                           static_cast<py::ssize_t>(m.permutations)});
 }
 
 SignatureMatrix signatures_arg(py::handle obj) {

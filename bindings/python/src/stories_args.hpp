@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <pybind11/numpy.h>
+
 #include "bindings.hpp"
 #include "digest/stories.hpp"
 
@@ -50,5 +52,25 @@ DuplicateOptions duplicate_options(const DuplicateArgs& a);
 
 // numpy, or ImportError saying `who` needs it.
 py::object need_numpy(const char* who);
+
+// A NumPy array that owns `v` (no copy).
+template <class T>
+py::array_t<T> owned_array(std::vector<T>&& v, std::vector<py::ssize_t> shape) {
+  auto* held = new std::vector<T>(std::move(v));
+  py::capsule owner(held, [](void* p) { delete static_cast<std::vector<T>*>(p); });
+  std::vector<py::ssize_t> strides(shape.size());
+  py::ssize_t step = sizeof(T);
+  for (std::size_t k = shape.size(); k-- > 0;) {
+    strides[k] = step;
+    step *= shape[k];
+  }
+  return py::array_t<T>(shape, strides, held->data(), owner);
+}
+
+template <class T>
+py::array_t<T> owned_array(std::vector<T>&& v) {
+  const auto n = static_cast<py::ssize_t>(v.size());
+  return owned_array(std::move(v), {n});
+}
 
 }  // namespace digest::python::story_args

@@ -23,26 +23,6 @@ namespace {
 
 using namespace story_args;
 
-// A NumPy array that owns `v` (no copy).
-template <class T>
-py::array_t<T> owned_array(std::vector<T>&& v, std::vector<py::ssize_t> shape) {
-  auto* held = new std::vector<T>(std::move(v));
-  py::capsule owner(held, [](void* p) { delete static_cast<std::vector<T>*>(p); });
-  std::vector<py::ssize_t> strides(shape.size());
-  py::ssize_t step = sizeof(T);
-  for (std::size_t k = shape.size(); k-- > 0;) {
-    strides[k] = step;
-    step *= shape[k];
-  }
-  return py::array_t<T>(shape, strides, held->data(), owner);
-}
-
-template <class T>
-py::array_t<T> owned_array(std::vector<T>&& v) {
-  const auto n = static_cast<py::ssize_t>(v.size());
-  return owned_array(std::move(v), {n});
-}
-
 template <class T>
 py::array_t<T, py::array::c_style | py::array::forcecast> array_arg(py::handle obj, const char* what) {
   auto a = py::array_t<T, py::array::c_style | py::array::forcecast>::ensure(obj);
@@ -175,20 +155,7 @@ py::tuple pairs_of_buckets(py::handle keys_in, py::handle ids_in) {
     std::vector<std::pair<std::uint64_t, std::uint64_t>> rows(static_cast<std::size_t>(keys.size()));
     for (std::size_t i = 0; i < rows.size(); ++i)
       rows[i] = {keys.data()[i], static_cast<std::uint64_t>(ids.data()[i])};
-    std::sort(rows.begin(), rows.end());
-    std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs;
-    std::vector<std::uint64_t> members;
-    for (std::size_t s = 0; s < rows.size();) {
-      std::size_t e = s;
-      members.clear();
-      for (; e < rows.size() && rows[e].first == rows[s].first; ++e)
-        if (members.empty() || members.back() != rows[e].second) members.push_back(rows[e].second);
-      const auto p = bucket_pairs(members);
-      pairs.insert(pairs.end(), p.begin(), p.end());
-      s = e;
-    }
-    std::sort(pairs.begin(), pairs.end());
-    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    const auto pairs = keyed_candidate_pairs(std::move(rows));
     for (const auto& [x, y] : pairs) {
       a.push_back(static_cast<std::int64_t>(x));
       b.push_back(static_cast<std::int64_t>(y));
