@@ -98,6 +98,26 @@ struct DG_API Post {
   bool operator==(const Post&) const = default;
 };
 
+// The key posts are matched by across feeds: "" unless `url` is an absolute
+// http(s) URL, else the URL normalised (http = https, no tracking parameters,
+// no fragment, …; see src/text/url.hpp for the rules).
+DG_API std::string canonical_url(std::string_view url);
+
+// What an import does with a post whose id (or, as a second key, canonical URL) is already there.
+enum class OnDuplicate { error, keep_first, replace, merge };
+
+// What a merge did. Duplicates (kept_first, replaced, merged) count posts and
+// sources together, whether or not a field changed; so posts_added +
+// sources_added + kept_first + replaced + merged is what `other` held.
+struct MergeReport {
+  std::size_t posts_added = 0, sources_added = 0, kept_first = 0, replaced = 0, merged = 0;
+};
+
+// One duplicate resolved as Collection::merge resolves it under `policy`
+// (keep_first, replace or merge; error leaves `existing` as it is): for
+// importers that meet an id twice inside one input.
+DG_API void merge_duplicate_post(Post& existing, Post&& newcomer, OnDuplicate policy);
+
 // Owns posts and sources, in insertion order, each unique by id.
 class DG_API Collection {
  public:
@@ -118,7 +138,29 @@ class DG_API Collection {
 
   // Moves every post and source of `other` in. All or nothing: on a
   // duplicate id (with this collection or inside `other`) nothing changes.
+  // Same as merge(std::move(other), OnDuplicate::error).
   Status merge(Collection&& other);
+
+  // Moves the posts and sources of `other` in, in order; `other` is left
+  // empty on success. All or nothing: on an error (or an exception) neither
+  // collection changes. With OnDuplicate::error, any id already here or
+  // repeated in `other` fails with ErrorCode::duplicate_id naming it.
+  // Otherwise `other` is taken one post at a time, as if added in turn: a
+  // post is a duplicate of the post with its id, else of the first post with
+  // its canonical_url (when not ""); the URLs a post had before the merge or
+  // was given by it all count. That post may be one `other` added: an item a
+  // feed lists twice is merged into its first listing. Then
+  // - keep_first: the post already there stays as it is;
+  // - replace: it takes every field of the newcomer but keeps its id and place;
+  // - merge: field by field, a non-empty newcomer field (a set date) replaces
+  //   the old value, an empty one keeps it; authors, tags and aliases become
+  //   the old list plus the new entries it lacks; extra fields are matched by
+  //   name, the newcomer's value winning.
+  // Sources are matched by id alone, with the same policies. Merging the same
+  // posts again changes nothing, unless two posts share a canonical URL (an
+  // id match can give a post another's URL): a URL match goes to the first.
+  // Invalid `policy`: ErrorCode::invalid_argument. O(size() + other.size()).
+  Result<MergeReport> merge(Collection&& other, OnDuplicate policy);
 
   void clear();
   void reserve(std::size_t posts);

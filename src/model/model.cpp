@@ -2,7 +2,6 @@
 
 #include <charconv>
 #include <cstdio>
-#include <unordered_set>
 
 #include "text/iso8601.hpp"
 #include "text/safe.hpp"
@@ -126,40 +125,6 @@ std::vector<const Post*> Collection::select(Date first, Date last) const {
     if (d && *d >= first && *d <= last) out.push_back(&p);
   }
   return out;
-}
-
-Status Collection::merge(Collection&& other) {
-  // Check every id first so that a failure leaves both collections intact.
-  std::unordered_set<std::string_view> seen;
-  for (const Post& p : other.posts_) {
-    if (post_index_.contains(p.id) || !seen.insert(p.id).second) {
-      Error e(ErrorCode::duplicate_id, "duplicate post id " + detail::quote_for_message(p.id));
-      e.field = "id";
-      return e;
-    }
-  }
-  seen.clear();
-  for (const Source& s : other.sources_) {
-    if (source_index_.contains(s.id) || !seen.insert(s.id).second) {
-      Error e(ErrorCode::duplicate_id, "duplicate source id " + detail::quote_for_message(s.id));
-      e.field = "id";
-      return e;
-    }
-  }
-  posts_.reserve(posts_.size() + other.posts_.size());
-  sources_.reserve(sources_.size() + other.sources_.size());
-  post_index_.reserve(post_index_.size() + other.posts_.size());
-  source_index_.reserve(source_index_.size() + other.sources_.size());
-  for (Post& p : other.posts_) {
-    post_index_.emplace(p.id, posts_.size());
-    posts_.push_back(std::move(p));
-  }
-  for (Source& s : other.sources_) {
-    source_index_.emplace(s.id, sources_.size());
-    sources_.push_back(std::move(s));
-  }
-  other.clear();
-  return {};
 }
 
 void Collection::clear() {
