@@ -31,6 +31,8 @@ pkg_check_modules(gumbo QUIET IMPORTED_TARGET gumbo)
 digest_require(gumbo_FOUND "the gumbo HTML parser" libgumbo-dev)
 pkg_check_modules(xxhash QUIET IMPORTED_TARGET libxxhash)
 digest_require(xxhash_FOUND "the xxHash library" libxxhash-dev)
+pkg_check_modules(libxml2 QUIET IMPORTED_TARGET libxml-2.0)
+digest_require(libxml2_FOUND "libxml2 (RSS and Atom)" libxml2-dev)
 
 if(DIGEST_BUILD_TESTS)
   find_package(GTest CONFIG QUIET)

@@ -1,9 +1,11 @@
-// JSON import and export (simdjson On-Demand): the library's own format (one
-// document, or JSON Lines streamed line by line), JSON Feed 1.1 and WordPress
-// REST API post arrays. The schema is in docs/schema.md.
+// Import and export of collections: the library's own JSON format (one
+// document, or JSON Lines streamed line by line), JSON Feed 1.1, WordPress
+// REST API posts (simdjson On-Demand), and RSS 0.9x/1.0/2.0 and Atom 1.0
+// (libxml2, streamed). The schema is in docs/schema.md, feeds in docs/feeds.md.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <span>
@@ -18,23 +20,40 @@ namespace digest {
 class SourceRegistry;  // sources.hpp
 class Gazetteer;       // entities.hpp
 
+// The formats a collection is read from (the name is historical: XML feeds
+// are among them; InputFormat says what it is).
 enum class JsonFormat {
-  detect,      // from the content: JSON Feed ("version" is a jsonfeed URL),
-               // WordPress (an array of objects with "title": {"rendered"}),
-               // JSON Lines (several top-level values, one per line), own
+  detect,      // from the content (detect_json_format)
   own,         // {"digestcore": 1, "sources": [...], "posts": [...]}
   json_lines,  // one post per line; a line {"source": {...}} defines a source
-  json_feed,   // JSON Feed 1.1
-  wordpress,   // WordPress REST API: an array of post objects
+  json_feed,   // JSON Feed 1.1 (and 1.0)
+  wordpress,   // WordPress REST API: an array of post objects, or one post
+  xml_feed,    // RSS 0.9x, RSS 1.0 (RDF), RSS 2.0 or Atom 1.0 (since 0.3)
 };
+using InputFormat = JsonFormat;
 
-// The format JsonFormat::detect picks for `json` (never JsonFormat::detect):
-// an array is WordPress; an object whose top-level keys include "digestcore"
-// (or "posts"/"sources" holding arrays) is the own format; one whose
-// "version" is a jsonfeed.org URL is JSON Feed; any other object is the first
-// record of JSON Lines. Empty or non-JSON input gives JsonFormat::own, whose
-// import then reports the error.
+// The format JsonFormat::detect picks for the input (never detect), from its
+// content rather than its first bytes: BOMs and leading whitespace are
+// skipped; "<" starts XML (RSS or Atom: the root element decides, and an
+// HTML page or other XML is reported as such); "[" is a WordPress array; an
+// object is read member by member, with JSON string escapes decoded (PHP
+// writes "https:\/\/jsonfeed.org"): "digestcore" or "posts"/"sources"
+// arrays make the own format, a jsonfeed.org "version" (or "items" beside a
+// "version" or "title") JSON Feed, "title"/"content"/"guid" holding
+// {"rendered": …} a single WordPress post; any other object starts JSON
+// Lines. Empty or unrecognised input gives JsonFormat::own, whose import
+// then says what the input looks like.
 DG_API JsonFormat detect_json_format(std::string_view json);
+// A name for the format: "own", "json_lines", "json_feed", "wordpress",
+// "xml_feed" ("detect" for detect).
+DG_API const char* input_format_name(JsonFormat format) noexcept;
+
+// Progress of a long import, passed to ImportOptions::on_progress.
+struct ImportProgress {
+  std::uint64_t bytes_read = 0;
+  std::uint64_t bytes_total = 0;  // 0 when unknown (a pipe)
+  std::size_t posts = 0;          // records read so far
+};
 
 struct ImportOptions {
   JsonFormat format = JsonFormat::detect;
@@ -64,6 +83,27 @@ struct ImportOptions {
   // Asked every few thousand records; returning true stops the import with
   // ErrorCode::cancelled and leaves the collection unchanged.
   std::function<bool()> should_stop;
+
+  // --- since 0.3 ---
+  // false (default): common deviations are read and each repair is reported
+  // in ImportReport::warnings (tags written as one string, RFC 822 dates,
+  // items without an id, a short JSON Feed version, malformed XML that
+  // libxml2 can recover, invalid UTF-8 in a feed, mojibake). true: they are
+  // errors, as before 0.3.
+  bool strict = false;
+  // The input's character encoding (any label ICU knows: "windows-1251",
+  // "iso-8859-6", ...), overriding a BOM or an XML declaration. Empty: from
+  // the BOM or declaration, else UTF-8.
+  std::string encoding;
+  // What to do with a post whose id, or else canonical URL (canonical_url),
+  // is already in the collection or earlier in the input: see OnDuplicate
+  // (model.hpp). error (default) fails the import, as before 0.3.
+  OnDuplicate on_duplicate = OnDuplicate::error;
+  // Called about every megabyte of input and at the end, on the importing
+  // thread.
+  std::function<void(const ImportProgress&)> on_progress;
+  // Warnings kept in ImportReport::warnings beyond this many are counted only.
+  std::size_t max_warnings_kept = 10'000;
 };
 
 struct ImportReport {
@@ -71,14 +111,25 @@ struct ImportReport {
   std::size_t sources_added = 0;
   std::size_t skipped_count = 0;  // every skipped record
   std::vector<Error> skipped;     // the first max_skipped_kept of them
+  // --- since 0.3 ---
+  // Repairs made while reading liberally, each with its position (the
+  // error code says what kind of deviation it was).
+  std::vector<Error> warnings;     // the first max_warnings_kept of them
+  std::size_t warnings_count = 0;  // all of them
+  // Duplicates met under on_duplicate (posts_added counts new posts only).
+  std::size_t duplicates_kept_first = 0;
+  std::size_t duplicates_replaced = 0;
+  std::size_t duplicates_merged = 0;
+  JsonFormat format = JsonFormat::detect;  // the format read
 };
 
 // Parses `json` and adds its posts and sources to `collection`.
 DG_API Result<ImportReport> import_json(Collection& collection, std::string_view json,
                                         const ImportOptions& options = {});
 
-// Reads and imports a file. JSON Lines files are streamed in bounded memory
-// whatever their size; other formats are read whole.
+// Reads and imports a file ("-" is standard input). JSON Lines and XML
+// feeds are streamed in bounded memory whatever their size; other formats
+// are read whole.
 DG_API Result<ImportReport> import_file(Collection& collection, const std::string& path,
                                         const ImportOptions& options = {});
 

@@ -2,6 +2,8 @@
 // in every format, and the JSON forms of the source registry and the
 // gazetteer.
 #include <algorithm>
+#include <cstddef>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,6 +17,9 @@ struct dg_import_report {
   // out are NUL-terminated and live as long as the report.
   std::vector<std::string> full;
   std::vector<std::string> message;
+  // The same for each kept warning.
+  std::vector<std::string> warning_full;
+  std::vector<std::string> warning_message;
 };
 
 namespace dg {
@@ -26,6 +31,7 @@ int read_format(dg_format format, digest::JsonFormat& out) {
     case DG_FORMAT_JSON_LINES: out = digest::JsonFormat::json_lines; return DG_OK;
     case DG_FORMAT_JSON_FEED: out = digest::JsonFormat::json_feed; return DG_OK;
     case DG_FORMAT_WORDPRESS: out = digest::JsonFormat::wordpress; return DG_OK;
+    case DG_FORMAT_XML_FEED: out = digest::JsonFormat::xml_feed; return DG_OK;
     default: return bad_enum("dg_format", static_cast<int>(format));
   }
 }
@@ -59,10 +65,46 @@ int read_feed_options(const dg_feed_options* opts, digest::FeedOptions& out) {
 
 namespace {
 
+dg_format format_of(digest::JsonFormat f) {
+  switch (f) {
+    case digest::JsonFormat::json_lines: return DG_FORMAT_JSON_LINES;
+    case digest::JsonFormat::json_feed: return DG_FORMAT_JSON_FEED;
+    case digest::JsonFormat::wordpress: return DG_FORMAT_WORDPRESS;
+    case digest::JsonFormat::xml_feed: return DG_FORMAT_XML_FEED;
+    default: return DG_FORMAT_OWN;
+  }
+}
+
+// Version 2 fields (since 0.3); a version 1 struct has none of them.
+int read_import_options_v2(const dg_import_options* opts, digest::ImportOptions& out) {
+  std::string_view encoding;
+  if (int st = dg::utf8_view(opts->encoding, opts->encoding_len, encoding, "encoding"); st != DG_OK)
+    return st;
+  switch (opts->on_duplicate) {
+    case DG_ON_DUPLICATE_ERROR: out.on_duplicate = digest::OnDuplicate::error; break;
+    case DG_ON_DUPLICATE_KEEP_FIRST: out.on_duplicate = digest::OnDuplicate::keep_first; break;
+    case DG_ON_DUPLICATE_REPLACE: out.on_duplicate = digest::OnDuplicate::replace; break;
+    case DG_ON_DUPLICATE_MERGE: out.on_duplicate = digest::OnDuplicate::merge; break;
+    default: return dg::bad_enum("dg_on_duplicate", static_cast<int>(opts->on_duplicate));
+  }
+  out.strict = opts->strict != 0;
+  out.encoding.assign(encoding);
+  out.max_warnings_kept = opts->max_warnings_kept;
+  if (dg_progress_fn fn = opts->on_progress) {
+    void* user = opts->user_data;
+    out.on_progress = [fn, user](const digest::ImportProgress& p) {
+      fn(user, p.bytes_read, p.bytes_total, p.posts);
+    };
+  }
+  return DG_OK;
+}
+
 int read_import_options(const dg_import_options* opts, digest::ImportOptions& out) {
   if (!opts) return DG_OK;
-  if (opts->version != DG_IMPORT_OPTIONS_VERSION)
+  if (opts->version != 1 && opts->version != DG_IMPORT_OPTIONS_VERSION)
     return dg::bad_version("dg_import_options", opts->version);
+  if (opts->version >= 2)
+    if (int st = read_import_options_v2(opts, out); st != DG_OK) return st;
   if (int st = dg::read_format(opts->format, out.format); st != DG_OK) return st;
   std::string_view name;
   if (int st = dg::utf8_view(opts->source_name, opts->source_name_len, name, "source_name");
@@ -117,6 +159,10 @@ int finish_import(digest::Result<digest::ImportReport>&& r, dg_import_report** o
       report->full.push_back(e.to_string());
       report->message.push_back(e.message.empty() ? digest::error_code_name(e.code) : e.message);
     }
+    for (const digest::Error& e : report->report.warnings) {
+      report->warning_full.push_back(e.to_string());
+      report->warning_message.push_back(e.message);
+    }
     *out_report = report.release();
   }
   return DG_OK;
@@ -135,14 +181,54 @@ int import_file(dg_collection* collection, const char* path, const digest::Impor
   return finish_import(digest::import_file(collection->collection, path, options), out_report);
 }
 
-const digest::Error* skipped(const dg_import_report* report, size_t index, int& status) {
-  const auto& list = report->report.skipped;
+const digest::Error* skipped(const dg_import_report* report, size_t index, int& status,
+                             bool warnings = false) {
+  const auto& list = warnings ? report->report.warnings : report->report.skipped;
   if (index >= list.size()) {
-    status = dg::index_error("skipped record", index, list.size());
+    status = dg::index_error(warnings ? "warning" : "skipped record", index, list.size());
     return nullptr;
   }
   status = DG_OK;
   return &list[index];
+}
+
+// A kept skipped record's or warning's position and status.
+int report_error_at(const dg_import_report* report, size_t index, bool warnings, int* out_code,
+                    uint64_t* out_line, int64_t* out_offset) {
+  return dg::guard([&]() -> int {
+    if (!report) return dg::null_argument("report");
+    int st;
+    const digest::Error* e = skipped(report, index, st, warnings);
+    if (!e) return st;
+    if (out_code) {
+      int code = dg::status_of(e->code);
+      *out_code = code == DG_OK ? DG_E_INTERNAL : code;
+    }
+    if (out_line) *out_line = e->line;
+    if (out_offset) *out_offset = e->offset ? static_cast<int64_t>(*e->offset) : -1;
+    return DG_OK;
+  });
+}
+
+// A text part of the same.
+int report_error_text(const dg_import_report* report, size_t index, bool warnings,
+                      dg_error_text part, const char** out, size_t* out_len) {
+  return dg::guard([&]() -> int {
+    if (!report) return dg::null_argument("report");
+    if (!out) return dg::null_argument("out");
+    int st;
+    const digest::Error* e = skipped(report, index, st, warnings);
+    if (!e) return st;
+    const std::string& full = warnings ? report->warning_full[index] : report->full[index];
+    const std::string& message = warnings ? report->warning_message[index] : report->message[index];
+    switch (part) {
+      case DG_ERROR_TEXT_FULL: dg::put(full, out, out_len); return DG_OK;
+      case DG_ERROR_TEXT_MESSAGE: dg::put(message, out, out_len); return DG_OK;
+      case DG_ERROR_TEXT_FILE: dg::put(e->file, out, out_len); return DG_OK;
+      case DG_ERROR_TEXT_FIELD: dg::put(e->field, out, out_len); return DG_OK;
+      default: return dg::bad_enum("dg_error_text", static_cast<int>(part));
+    }
+  });
 }
 
 int export_collection(const digest::Collection& c, dg_format format, bool pretty,
@@ -185,6 +271,7 @@ DG_API int dg_detect_format(const char* json, size_t json_len, dg_format* out) {
       case digest::JsonFormat::json_lines: *out = DG_FORMAT_JSON_LINES; break;
       case digest::JsonFormat::json_feed: *out = DG_FORMAT_JSON_FEED; break;
       case digest::JsonFormat::wordpress: *out = DG_FORMAT_WORDPRESS; break;
+      case digest::JsonFormat::xml_feed: *out = DG_FORMAT_XML_FEED; break;
       case digest::JsonFormat::own:
       case digest::JsonFormat::detect: *out = DG_FORMAT_OWN; break;
     }
@@ -227,12 +314,24 @@ DG_API int dg_collection_import_file(dg_collection* collection, const char* path
 DG_API int dg_import_options_init(dg_import_options* opts, unsigned version) {
   return dg::guard([&]() -> int {
     if (!opts) return dg::null_argument("opts");
-    if (version != DG_IMPORT_OPTIONS_VERSION) return dg::bad_version("dg_import_options", version);
+    if (version != 1 && version != DG_IMPORT_OPTIONS_VERSION)
+      return dg::bad_version("dg_import_options", version);
     // The C++ defaults, so that the two cannot drift apart (a test checks
     // DG_IMPORT_OPTIONS_INIT against this).
     const digest::ImportOptions d;
-    *opts = dg_import_options{};
-    opts->version = DG_IMPORT_OPTIONS_VERSION;
+    if (version >= 2) {
+      *opts = dg_import_options{};
+      opts->strict = d.strict ? 1 : 0;
+      opts->encoding = nullptr;
+      opts->encoding_len = 0;
+      opts->on_duplicate = DG_ON_DUPLICATE_ERROR;
+      opts->max_warnings_kept = d.max_warnings_kept;
+      opts->on_progress = nullptr;
+    } else {
+      // A version 1 caller's struct ends at user_data: write no further.
+      std::memset(static_cast<void*>(opts), 0, offsetof(dg_import_options, strict));
+    }
+    opts->version = version;
     opts->format = DG_FORMAT_DETECT;
     opts->skip_bad_records = d.skip_bad_records ? 1 : 0;
     opts->source_name = nullptr;
@@ -312,36 +411,59 @@ DG_API int dg_import_report_skipped_kept(const dg_import_report* report, size_t*
 
 DG_API int dg_import_report_skipped_at(const dg_import_report* report, size_t index,
                                        int* out_code, uint64_t* out_line, int64_t* out_offset) {
-  return dg::guard([&]() -> int {
-    if (!report) return dg::null_argument("report");
-    int st;
-    const digest::Error* e = skipped(report, index, st);
-    if (!e) return st;
-    if (out_code) {
-      int code = dg::status_of(e->code);
-      *out_code = code == DG_OK ? DG_E_INTERNAL : code;
-    }
-    if (out_line) *out_line = e->line;
-    if (out_offset) *out_offset = e->offset ? static_cast<int64_t>(*e->offset) : -1;
-    return DG_OK;
-  });
+  return report_error_at(report, index, false, out_code, out_line, out_offset);
 }
 
 DG_API int dg_import_report_skipped_text(const dg_import_report* report, size_t index,
                                          dg_error_text part, const char** out, size_t* out_len) {
+  return report_error_text(report, index, false, part, out, out_len);
+}
+
+DG_API int dg_import_report_warnings_count(const dg_import_report* report, size_t* out) {
   return dg::guard([&]() -> int {
     if (!report) return dg::null_argument("report");
     if (!out) return dg::null_argument("out");
-    int st;
-    const digest::Error* e = skipped(report, index, st);
-    if (!e) return st;
-    switch (part) {
-      case DG_ERROR_TEXT_FULL: dg::put(report->full[index], out, out_len); return DG_OK;
-      case DG_ERROR_TEXT_MESSAGE: dg::put(report->message[index], out, out_len); return DG_OK;
-      case DG_ERROR_TEXT_FILE: dg::put(e->file, out, out_len); return DG_OK;
-      case DG_ERROR_TEXT_FIELD: dg::put(e->field, out, out_len); return DG_OK;
-      default: return dg::bad_enum("dg_error_text", static_cast<int>(part));
-    }
+    *out = std::max(report->report.warnings_count, report->report.warnings.size());
+    return DG_OK;
+  });
+}
+
+DG_API int dg_import_report_warnings_kept(const dg_import_report* report, size_t* out) {
+  return dg::guard([&]() -> int {
+    if (!report) return dg::null_argument("report");
+    if (!out) return dg::null_argument("out");
+    *out = report->report.warnings.size();
+    return DG_OK;
+  });
+}
+
+DG_API int dg_import_report_warning_at(const dg_import_report* report, size_t index,
+                                       int* out_code, uint64_t* out_line, int64_t* out_offset) {
+  return report_error_at(report, index, true, out_code, out_line, out_offset);
+}
+
+DG_API int dg_import_report_warning_text(const dg_import_report* report, size_t index,
+                                         dg_error_text part, const char** out, size_t* out_len) {
+  return report_error_text(report, index, true, part, out, out_len);
+}
+
+DG_API int dg_import_report_duplicates(const dg_import_report* report, size_t* out_kept_first,
+                                       size_t* out_replaced, size_t* out_merged) {
+  return dg::guard([&]() -> int {
+    if (!report) return dg::null_argument("report");
+    if (out_kept_first) *out_kept_first = report->report.duplicates_kept_first;
+    if (out_replaced) *out_replaced = report->report.duplicates_replaced;
+    if (out_merged) *out_merged = report->report.duplicates_merged;
+    return DG_OK;
+  });
+}
+
+DG_API int dg_import_report_format(const dg_import_report* report, dg_format* out) {
+  return dg::guard([&]() -> int {
+    if (!report) return dg::null_argument("report");
+    if (!out) return dg::null_argument("out");
+    *out = format_of(report->report.format);
+    return DG_OK;
   });
 }
 

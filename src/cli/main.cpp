@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <unistd.h>
+
 #include "digest/curate.hpp"
 #include "digest/digest.hpp"
 #include "digest/io.hpp"
@@ -21,14 +23,26 @@
 
 namespace {
 
+// The options every command that reads inputs takes (docs/feeds.md).
+#define INPUT_OPTIONS_HELP                                                             \
+  "  --input-format FMT  detect (default), own, jsonl, jsonfeed, wordpress, rss\n"     \
+  "                      (RSS or Atom; also 'atom')\n"                                 \
+  "  --encoding ENC      the inputs' character encoding (windows-1251, ...),\n"       \
+  "                      overriding a BOM or an XML declaration\n"                     \
+  "  --on-duplicate P    error (default), keep-first, replace or merge: what\n"       \
+  "                      to do with a post whose id or canonical URL is\n"            \
+  "                      already there (polling a feed again adds nothing)\n"         \
+  "  --strict            reject deviations instead of repairing them (tags as\n"      \
+  "                      one string, RFC 822 dates, items without ids, ...)\n"
+
 const char* const kMainHelp =
     "usage: digestcore <command> [options]\n"
     "\n"
-    "Multilingual press digests from JSON collections.\n"
+    "Multilingual press digests from JSON collections and RSS/Atom feeds.\n"
     "\n"
     "commands:\n"
     "  digest    build the digest of one ISO week and render it\n"
-    "  convert   convert collections between JSON formats\n"
+    "  convert   convert collections and feeds to the JSON formats\n"
     "  check     validate collections and report bad records\n"
     "  stories   group near-duplicate posts and link them into stories\n"
     "\n"
@@ -48,7 +62,7 @@ const char* const kDigestHelp =
     "options:\n"
     "  --week YYYY-Www     the ISO week, e.g. 2021-W33 (required)\n"
     "  --format FMT        markdown (default), json, or jsonfeed\n"
-    "  --input-format FMT  detect (default), own, jsonl, jsonfeed, wordpress\n"
+    INPUT_OPTIONS_HELP
     "  --title TEXT        the digest's title (default: 'Digest YYYY-Www')\n"
     "  --attribution       fill missing authors, outlet, place and published date\n"
     "                      from the attribution line opening each excerpt\n"
@@ -62,7 +76,8 @@ const char* const kDigestHelp =
 const char* const kConvertHelp =
     "usage: digestcore convert INPUT... --to own|jsonl|jsonfeed [--input-format FMT] [-o FILE]\n"
     "\n"
-    "Reads every INPUT into one collection and writes it in another format.\n"
+    "Reads every INPUT ('-' is standard input) into one collection and writes\n"
+    "it in another format.\n"
     "\n"
     "options:\n"
     "  --to FMT            own (default), jsonl, or jsonfeed\n"
@@ -75,7 +90,7 @@ const char* const kConvertHelp =
     "  --stories           set each post's cluster and story: the ids of its\n"
     "                      near-duplicate cluster and its story (the defaults\n"
     "                      of the stories command; --entities links stories)\n"
-    "  --input-format FMT  detect (default), own, jsonl, jsonfeed, wordpress\n"
+    INPUT_OPTIONS_HELP
     "  -o, --output FILE   write to FILE instead of standard output\n"
     "  -h, --help          show this help\n";
 
@@ -99,21 +114,23 @@ const char* const kStoriesHelp =
     "  --format FMT        text (default) or json\n"
     "  --attribution       fill missing outlet and dates from attribution lines\n"
     "  --sources FILE      a source registry (JSON): file posts under its outlets\n"
-    "  --input-format FMT  detect (default), own, jsonl, jsonfeed, wordpress\n"
+    INPUT_OPTIONS_HELP
     "  -o, --output FILE   write to FILE instead of standard output\n"
     "  -h, --help          show this help\n";
 
 const char* const kCheckHelp =
     "usage: digestcore check INPUT... [--input-format FMT]\n"
     "\n"
-    "Reads every INPUT, skipping bad records, and prints one line per bad\n"
-    "record with its position and reason, as it meets them. Exits 1 if any\n"
-    "record was bad. Records are checked, not kept: memory stays small\n"
-    "whatever the size of the inputs (ids repeated across two INPUTs are\n"
-    "not reported).\n"
+    "Reads every INPUT ('-' is standard input), skipping bad records, and\n"
+    "prints one line per bad record with its position and reason, as it meets\n"
+    "them, then one 'warning:' line per repair made while reading liberally\n"
+    "(an RFC 822 date, tags written as one string, malformed XML recovered,\n"
+    "mojibake). Exits 1 if any record was bad. Records are checked, not kept:\n"
+    "memory stays small whatever the size of the inputs (ids repeated across\n"
+    "two INPUTs are not reported).\n"
     "\n"
     "options:\n"
-    "  --input-format FMT  detect (default), own, jsonl, jsonfeed, wordpress\n"
+    INPUT_OPTIONS_HELP
     "  -h, --help          show this help\n";
 
 struct UsageError {
@@ -123,6 +140,8 @@ struct UsageError {
 struct Args {
   std::vector<std::string> inputs;
   std::string week, format, to, input_format = "detect", title, output, sources, entities;
+  std::string encoding, on_duplicate = "error";
+  bool strict = false;
   std::optional<std::string> threshold, window_days;  // given, even if empty
   bool help = false;
   bool attribution = false;
@@ -140,11 +159,11 @@ Args parse_args(int argc, char** argv, int first, const std::vector<std::string>
       a.help = true;
       continue;
     }
-    if (arg == "--attribution" || arg == "--stories") {
-      bool allowed = false;
+    if (arg == "--attribution" || arg == "--stories" || arg == "--strict") {
+      bool allowed = arg == "--strict";  // every command reads inputs
       for (const auto& f : flags) allowed |= (f == arg);
       if (!allowed) throw UsageError{"unknown option '" + arg + "'"};
-      (arg == "--stories" ? a.stories : a.attribution) = true;
+      (arg == "--stories" ? a.stories : arg == "--strict" ? a.strict : a.attribution) = true;
       continue;
     }
     if (arg.size() > 1 && arg[0] == '-') {
@@ -156,7 +175,8 @@ Args parse_args(int argc, char** argv, int first, const std::vector<std::string>
         has_value = true;
       }
       if (name == "-o") name = "--output";
-      bool known = false;
+      // Every command reads inputs: the input options are always known.
+      bool known = name == "--encoding" || name == "--on-duplicate" || name == "--input-format";
       for (const auto& v : valued) known |= (v == name);
       if (!known) throw UsageError{"unknown option '" + name + "'"};
       if (!has_value) {
@@ -173,6 +193,8 @@ Args parse_args(int argc, char** argv, int first, const std::vector<std::string>
       else if (name == "--entities") a.entities = value;
       else if (name == "--threshold") a.threshold = value;
       else if (name == "--window-days") a.window_days = value;
+      else if (name == "--encoding") a.encoding = value;
+      else if (name == "--on-duplicate") a.on_duplicate = value;
       continue;
     }
     a.inputs.push_back(arg);
@@ -186,15 +208,56 @@ digest::JsonFormat input_format(const std::string& name) {
   if (name == "jsonl") return digest::JsonFormat::json_lines;
   if (name == "jsonfeed") return digest::JsonFormat::json_feed;
   if (name == "wordpress") return digest::JsonFormat::wordpress;
-  throw UsageError{"unknown input format '" + name + "' (detect, own, jsonl, jsonfeed, wordpress)"};
+  if (name == "rss" || name == "atom" || name == "xml") return digest::JsonFormat::xml_feed;
+  throw UsageError{"unknown input format '" + name +
+                   "' (detect, own, jsonl, jsonfeed, wordpress, rss, atom)"};
+}
+
+digest::OnDuplicate on_duplicate(const std::string& name) {
+  if (name == "error") return digest::OnDuplicate::error;
+  if (name == "keep-first" || name == "keep_first") return digest::OnDuplicate::keep_first;
+  if (name == "replace") return digest::OnDuplicate::replace;
+  if (name == "merge") return digest::OnDuplicate::merge;
+  throw UsageError{"unknown --on-duplicate '" + name + "' (error, keep-first, replace, merge)"};
+}
+
+// Progress on standard error, when it is a terminal and the input is big
+// enough to wait for: "reading feed.xml: 512 MB of 1024 MB, 120000 posts".
+void show_progress(const std::string& name, const digest::ImportProgress& p) {
+  static const bool tty = ::isatty(2) != 0;
+  if (!tty || (p.bytes_total && p.bytes_total < (64u << 20))) return;
+  if (p.bytes_total)
+    std::fprintf(stderr, "\rreading %s: %llu of %llu MB, %zu posts ", name.c_str(),
+                 static_cast<unsigned long long>(p.bytes_read >> 20),
+                 static_cast<unsigned long long>(p.bytes_total >> 20), p.posts);
+  else
+    std::fprintf(stderr, "\rreading %s: %llu MB, %zu posts ", name.c_str(),
+                 static_cast<unsigned long long>(p.bytes_read >> 20), p.posts);
+  if (p.bytes_total && p.bytes_read >= p.bytes_total) std::fputs("\n", stderr);
+}
+
+digest::ImportOptions import_options(const Args& a) {
+  digest::ImportOptions options;
+  options.format = input_format(a.input_format);
+  options.encoding = a.encoding;
+  options.on_duplicate = on_duplicate(a.on_duplicate);
+  options.strict = a.strict;
+  return options;
 }
 
 // "-" is standard input.
 digest::Result<digest::ImportReport> import_input(digest::Collection& c, const std::string& path,
                                                   digest::ImportOptions options) {
-  if (path != "-") return digest::import_file(c, path, options);
-  options.source_name = "<stdin>";
-  return digest::import_file(c, "/dev/stdin", options);
+  options.source_name = path == "-" ? "<stdin>" : path;
+  options.on_progress = [name = options.source_name](const digest::ImportProgress& p) {
+    show_progress(name, p);
+  };
+  return digest::import_file(c, path, options);
+}
+
+// Dictionaries may come from standard input too.
+std::string dictionary_path(const std::string& path) {
+  return path == "-" ? "/dev/stdin" : path;
 }
 
 bool report(const digest::Error& e) {
@@ -216,18 +279,17 @@ bool load_inputs(digest::Collection& c, const Args& a, bool skip_bad, bool& any_
                  Dictionaries& dicts, const std::optional<digest::StoryOptions>& stories = {},
                  bool tag_entities = true) {
   if (a.inputs.empty()) throw UsageError{"no INPUT file given"};
-  digest::ImportOptions options;
-  options.format = input_format(a.input_format);
+  digest::ImportOptions options = import_options(a);
   options.skip_bad_records = skip_bad;
   auto& registry = dicts.registry;
   if (!a.sources.empty()) {
-    auto r = digest::load_source_registry(a.sources);
+    auto r = digest::load_source_registry(dictionary_path(a.sources));
     if (!r.ok()) return report(r.error());
     registry.emplace(std::move(r).value());
   }
   auto& gazetteer = dicts.gazetteer;
   if (!a.entities.empty()) {
-    auto g = digest::load_gazetteer(a.entities);
+    auto g = digest::load_gazetteer(dictionary_path(a.entities));
     if (!g.ok()) return report(g.error());
     gazetteer.emplace(std::move(g).value());
   }
@@ -239,6 +301,15 @@ bool load_inputs(digest::Collection& c, const Args& a, bool skip_bad, bool& any_
       std::fprintf(stdout, "%s\n", e.to_string().c_str());
       any_skipped = true;
     }
+    // Repairs are worth knowing, not worth a screenful: a count and the first few.
+    std::size_t shown = 0;
+    for (const auto& w : r->warnings) {
+      if (++shown > 3) break;
+      std::fprintf(stderr, "digestcore: warning: %s\n", w.to_string().c_str());
+    }
+    if (r->warnings_count > 3)
+      std::fprintf(stderr, "digestcore: %zu more warnings ('digestcore check %s' lists them)\n",
+                   r->warnings_count - 3, path.c_str());
   }
   digest::CurateOptions curate;
   curate.fill_from_attribution = a.attribution;
@@ -386,15 +457,15 @@ int cmd_check(int argc, char** argv) {
     return 0;
   }
   if (a.inputs.empty()) throw UsageError{"no INPUT file given"};
-  digest::ImportOptions options;
-  options.format = input_format(a.input_format);
+  digest::ImportOptions options = import_options(a);
   options.skip_bad_records = true;
   options.validate_only = true;
   // Streamed: one line per bad record as it is met, none kept.
   options.on_skipped = [](const digest::Error& e) {
     std::fprintf(stdout, "%s\n", e.to_string().c_str());
   };
-  std::size_t posts = 0, sources = 0, bad = 0;
+  options.max_warnings_kept = std::size_t(-1);
+  std::size_t posts = 0, sources = 0, bad = 0, warnings = 0;
   for (const auto& path : a.inputs) {
     digest::Collection none;
     auto r = import_input(none, path, options);
@@ -405,11 +476,13 @@ int cmd_check(int argc, char** argv) {
     posts += r->posts_added;
     sources += r->sources_added;
     bad += r->skipped_count;
+    warnings += r->warnings_count;
+    for (const auto& w : r->warnings) std::fprintf(stdout, "warning: %s\n", w.to_string().c_str());
   }
   std::fflush(stdout);
-  std::fprintf(stderr, "digestcore: %zu posts, %zu sources%s\n", posts, sources,
-               bad ? (", " + std::to_string(bad) + " bad records skipped").c_str()
-                   : ", no bad records");
+  std::string summary = bad ? ", " + std::to_string(bad) + " bad records skipped" : ", no bad records";
+  if (warnings) summary += ", " + std::to_string(warnings) + " repairs (warnings)";
+  std::fprintf(stderr, "digestcore: %zu posts, %zu sources%s\n", posts, sources, summary.c_str());
   return bad ? 1 : 0;
 }
 

@@ -9,8 +9,11 @@
 // at the top, and never leaves the importer.
 #include <new>
 
+#include "digest/encoding.hpp"
 #include "digest/json.hpp"
+#include "feeds/feed_import.hpp"
 #include "json/importer.hpp"
+#include "text/safe.hpp"
 
 namespace digest::json_detail {
 
@@ -103,19 +106,50 @@ std::string_view Importer::prepare(std::string_view json) {
   return json;
 }
 
+// Input that detection cannot place: one error that says what it looks
+// like and what is read, instead of a JSON syntax error at byte 0.
+void Importer::check_recognisable(std::string_view text) {
+  if (mode_ != Mode::collection || opt_.format != JsonFormat::detect) return;
+  std::size_t i = 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\r' || text[i] == '\t'))
+    ++i;
+  if (i >= text.size()) return;
+  // JSON of any kind (a bare string or number is reported as the wrong type).
+  if (std::string_view("{[<\"-0123456789tfn").find(text[i]) != std::string_view::npos) return;
+  std::string_view rest = text.substr(i);
+  std::string what;
+  if (rest.starts_with("%PDF")) what = "a PDF file";
+  else if (rest.starts_with("PK\x03\x04")) what = "a ZIP archive";
+  else if (rest.starts_with("\x1f\x8b")) what = "gzip-compressed data (decompress it first)";
+  else {
+    what = "neither JSON nor XML: it starts with ";
+    what += detail::quote_for_message(rest.substr(0, 24), 24);
+  }
+  fail(ErrorCode::parse_error,
+       "this looks like " + what +
+           "; digestcore reads its own JSON, JSON Lines, JSON Feed, WordPress REST posts, "
+           "RSS 0.9x/1.0/2.0 and Atom",
+       text.data() + i, true);
+}
+
 Result<ImportReport> Importer::finish() {
-  if (opt_.validate_only) return std::move(report_);
-  if (target_.empty()) {  // nothing to check against: take the whole
-    target_ = std::move(temp_);
-    return std::move(report_);
-  }
-  Status st = target_.merge(std::move(temp_));
-  if (!st) {
-    Error e = std::move(st).error();
-    e.file = opt_.source_name;
-    return e;
-  }
+  Status st = commit_import(target_, std::move(temp_), opt_, report_);
+  if (!st) return std::move(st).error();
   return std::move(report_);
+}
+
+// Input in an encoding other than UTF-8 (named in the options, or shown by a
+// UTF-16 or UTF-32 byte order mark): decoded whole, then imported as UTF-8.
+// XML feeds decode themselves (their declaration counts), streamed.
+bool needs_decoding(std::string_view head, const ImportOptions& opt) {
+  if (!opt.encoding.empty()) {
+    std::string e = opt.encoding;
+    for (char& c : e)
+      if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+    return e != "utf-8" && e != "utf8";
+  }
+  CharsetSniff sniff = sniff_charset(head.substr(0, 4));
+  return sniff.from == CharsetSniff::From::bom && sniff.charset != "UTF-8";
 }
 
 Result<ImportReport> Importer::import_memory(std::string_view json) {
@@ -125,11 +159,41 @@ Result<ImportReport> Importer::import_memory(std::string_view json) {
     e.file = opt_.source_name;
     return e;
   }
+  if (mode_ == Mode::collection) {
+    JsonFormat f = opt_.format;
+    if (f == JsonFormat::detect) {
+      // XML in any encoding starts with "<" once decoded: look past a BOM.
+      CharsetSniff sniff = sniff_charset(json.substr(0, 1024));
+      bool xml = sniff.from == CharsetSniff::From::xml_declaration;
+      if (!xml && sniff.from == CharsetSniff::From::bom && sniff.charset != "UTF-8") {
+        auto head = decode_to_utf8(json.substr(0, 64), sniff.charset);
+        xml = head && detect_format(*head, true, nullptr) == JsonFormat::xml_feed;
+      }
+      if (xml || detect_format(json, true, nullptr) == JsonFormat::xml_feed) f = JsonFormat::xml_feed;
+    }
+    if (f == JsonFormat::xml_feed) return feed_detail::import_feed_memory(target_, json, opt_);
+    if (needs_decoding(json, opt_)) {
+      auto utf8 = decode_to_utf8(json, opt_.encoding.empty()
+                                           ? sniff_charset(json.substr(0, 4)).charset
+                                           : opt_.encoding);
+      if (!utf8) {
+        Error e = std::move(utf8).error();
+        e.file = opt_.source_name;
+        return e;
+      }
+      ImportOptions o = opt_;
+      o.encoding.clear();
+      Importer again(target_, o);
+      return again.import_memory(*utf8);
+    }
+  }
   try {
     std::string_view text = prepare(json);
     // Dictionaries are single documents, never JSON Lines.
     JsonFormat format = mode_ != Mode::collection ? JsonFormat::own : opt_.format;
+    check_recognisable(text);
     if (format == JsonFormat::detect) format = json_detail::detect_format(text, true, nullptr);
+    report_.format = format;
     if (format == JsonFormat::json_lines)
       lines_in_memory(json);
     else

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <new>
 
+#include "feeds/feed_items.hpp"
 #include "json/importer.hpp"
 #include "text/safe.hpp"
 
@@ -183,9 +184,30 @@ void Importer::get_id(od::value& v, std::string& out, std::size_t level, bool nu
   if (out.empty()) fail(ErrorCode::missing_field, "the id is empty", at);
 }
 
-void Importer::get_string_array(od::value& v, std::vector<std::string>& out, std::size_t level) {
+void Importer::get_string_array(od::value& v, std::vector<std::string>& out, std::size_t level,
+                                bool comma_list_ok) {
   out.clear();
-  if (type_of(v) == od::json_type::null) return;
+  od::json_type t = type_of(v);
+  if (t == od::json_type::null) return;
+  if (t == od::json_type::string && comma_list_ok && !opt_.strict && mode_ == Mode::collection) {
+    // "tags": "workflow,omnifocus": a list written as one string.
+    const char* at = loc(v);
+    std::string all;
+    get_string(v, all, level);
+    std::size_t start = 0;
+    while (start <= all.size()) {
+      std::size_t comma = all.find(',', start);
+      if (comma == std::string::npos) comma = all.size();
+      std::string item(trim_ws(std::string_view(all).substr(start, comma - start)));
+      std::size_t lead = item.find_first_not_of(" \t\r\n");
+      if (lead != std::string::npos) out.push_back(item.substr(lead));
+      start = comma + 1;
+    }
+    warn(ErrorCode::wrong_type, "a list written as one string; read as " +
+                                    std::to_string(out.size()) + " comma-separated entries",
+         at);
+    return;
+  }
   od::array a = get_array(v, level);
   each_element(a, [&](std::size_t, od::value& el) {
     out.emplace_back();
@@ -201,6 +223,15 @@ void Importer::get_date(od::value& v, std::optional<DateTime>& out, std::size_t 
     return;
   }
   auto r = DateTime::from_iso(s);
+  if (!r && !opt_.strict) {
+    // RFC 822 ("Tue, 03 Jun 2025 09:39:21 GMT") and other forms feeds write.
+    bool repaired = false;
+    if (auto d = feed_detail::read_feed_date(s, false, &repaired)) {
+      warn(ErrorCode::parse_error,
+           "date " + detail::quote_for_message(s) + " is not ISO 8601; read as " + d->to_iso(), at);
+      r = *d;
+    }
+  }
   if (!r) {
     fail(ErrorCode::parse_error, r.error().message,
          at + 1 + static_cast<std::ptrdiff_t>(std::min<std::uint64_t>(r.error().offset.value_or(0),
@@ -261,10 +292,23 @@ void Importer::check_stop() {
     fail(ErrorCode::cancelled, "import stopped on request", nullptr, true);
 }
 
+void Importer::warn(ErrorCode code, std::string message, const char* at) {
+  ++report_.warnings_count;
+  if (report_.warnings.size() < opt_.max_warnings_kept)
+    report_.warnings.push_back(make_error(code, std::move(message), at));
+}
+
 void Importer::add_post(Post&& p, const char* at) {
   require_id(p.id, at);
-  bool in_target = !target_.empty() && target_.find_post(p.id);
-  bool earlier = opt_.validate_only ? seen_post_ids_.count(p.id) > 0 : temp_.find_post(p.id) != nullptr;
+  const bool policy = opt_.on_duplicate != OnDuplicate::error;
+  bool in_target = !policy && !target_.empty() && target_.find_post(p.id);
+  Post* earlier_post = opt_.validate_only ? nullptr : temp_.find_post(p.id);
+  bool earlier = opt_.validate_only ? seen_post_ids_.count(p.id) > 0 : earlier_post != nullptr;
+  if (policy && earlier) {  // an item listed twice: resolved here, as merge would
+    count_duplicate(report_, opt_.on_duplicate);
+    if (earlier_post) merge_duplicate_post(*earlier_post, std::move(p), opt_.on_duplicate);
+    return;
+  }
   if (in_target || earlier) {
     path_.push_back({"id", 0, false});
     fail(ErrorCode::duplicate_id,
@@ -286,9 +330,16 @@ void Importer::add_post(Post&& p, const char* at) {
 
 void Importer::add_source(Source&& s, const char* at) {
   require_id(s.id, at);
-  bool in_target = target_.find_source(s.id) != nullptr;
+  const bool policy = opt_.on_duplicate != OnDuplicate::error;
+  const Source* old = target_.find_source(s.id);
+  if (old && *old == s) return;  // already there as it is: nothing to add
+  bool in_target = !policy && old != nullptr;
   bool earlier =
       opt_.validate_only ? seen_source_ids_.count(s.id) > 0 : temp_.find_source(s.id) != nullptr;
+  if (policy && earlier) {
+    count_duplicate(report_, OnDuplicate::keep_first);  // a source listed twice: the first
+    return;
+  }
   if (in_target || earlier) {
     path_.push_back({"id", 0, false});
     fail(ErrorCode::duplicate_id,

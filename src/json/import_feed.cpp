@@ -2,6 +2,7 @@
 // (content_html turned into text), 1.0's "author" is read too, the feed's
 // language fills items without one, and a "_digestcore" extension carries
 // what the feed cannot say (the own post fields, the sources).
+#include "feeds/feed_items.hpp"
 #include "json/fields.hpp"
 #include "json/importer.hpp"
 #include "text/safe.hpp"
@@ -87,10 +88,18 @@ void Importer::read_feed_item(od::value& v, std::size_t level,
         take_raw(val, in, false);
         return;
       }
+      if (type_of(val) == od::json_type::string && !opt_.strict) {
+        std::string name;
+        const char* aat = loc(val);
+        if (get_string(val, name, in) && !name.empty()) p.authors.push_back(std::move(name));
+        warn(ErrorCode::wrong_type, "\"author\" is a string, not an object; read as its name",
+             aat);
+        return;
+      }
       read_author(val);
     } else if (key == "tags") {
       once(512, val);
-      get_string_array(val, p.tags, in);
+      get_string_array(val, p.tags, in, true);
     } else if (key == "language") {
       once(1024, val);
       get_string(val, p.language, in);
@@ -162,6 +171,18 @@ void Importer::read_feed_item(od::value& v, std::size_t level,
   if (overlay_seen & (1u << kCluster)) p.cluster = std::move(overlay.cluster);
   if (overlay_seen & (1u << kStory)) p.story = std::move(overlay.story);
   for (ExtraField& x : overlay.extra) p.extra.push_back(std::move(x));
+  if (p.id.empty() && !opt_.strict) {
+    // An item without an id: its URL, else one made from its content.
+    if (!p.url.empty()) {
+      p.id = p.url;
+      warn(ErrorCode::missing_field, "the item has no \"id\"; its \"url\" is used as its id", at);
+    } else {
+      p.id = feed_detail::content_id(p.title, p.posted_on ? p.posted_on->to_iso() : "", p.excerpt,
+                                     p.body);
+      warn(ErrorCode::missing_field,
+           "the item has no \"id\" or \"url\"; an id is made from its content: " + p.id, at);
+    }
+  }
   if (p.language.empty() && !(overlay_seen & (1u << kLanguage))) {
     if (!feed_language.empty())
       p.language = feed_language;
@@ -189,9 +210,16 @@ void Importer::run_feed() {
       std::string version;
       get_string(v, version, 1, false);
       if (!version.starts_with("https://jsonfeed.org/version/") &&
-          !version.starts_with("http://jsonfeed.org/version/"))
-        fail(ErrorCode::parse_error,
-             "not a JSON Feed version URL: " + detail::quote_for_message(version), at, true);
+          !version.starts_with("http://jsonfeed.org/version/")) {
+        if (opt_.strict)
+          fail(ErrorCode::parse_error,
+               "not a JSON Feed version URL: " + detail::quote_for_message(version), at, true);
+        warn(ErrorCode::parse_error,
+             "version " + detail::quote_for_message(version) +
+                 " is not a JSON Feed version URL (https://jsonfeed.org/version/1.1); read as "
+                 "JSON Feed",
+             at);
+      }
     } else if (key == "items") {
       have_items = true;
       od::array a = get_array(v, 1);

@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "digest/encoding.hpp"
+#include "feeds/feed_import.hpp"
 #include "json/importer.hpp"
 
 namespace digest::json_detail {
@@ -30,8 +32,15 @@ Result<ImportReport> Importer::import_file(const std::string& path) {
     return e;
   };
   errno = 0;
-  std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-  if (!file) return io_error("cannot open the file");
+  // "-" is standard input (not closed here).
+  const bool is_stdin = path == "-";
+  std::unique_ptr<std::FILE, FileCloser> owned(is_stdin ? nullptr : std::fopen(path.c_str(), "rb"));
+  std::FILE* in = is_stdin ? stdin : owned.get();
+  if (!in) return io_error("cannot open the file");
+  struct FileRef {
+    std::FILE* f;
+    std::FILE* get() const { return f; }
+  } file{in};
   try {
     // Room for one chunk plus the longest line allowed, grown on demand.
     std::vector<char> buf(kReadChunk);
@@ -39,8 +48,29 @@ Result<ImportReport> Importer::import_file(const std::string& path) {
     if (std::ferror(file.get())) return io_error("cannot read the file");
     bool eof = have < kReadChunk;
     JsonFormat format = opt_.format;
-    if (format == JsonFormat::detect) {
-      std::string_view head(buf.data(), have);
+    std::string_view head(buf.data(), have);
+    if (mode_ == Mode::collection) {
+      bool xml = format == JsonFormat::xml_feed;
+      if (format == JsonFormat::detect) {
+        CharsetSniff sniff = sniff_charset(head.substr(0, 1024));
+        xml = sniff.from == CharsetSniff::From::xml_declaration ||
+              json_detail::detect_format(head, eof, nullptr) == JsonFormat::xml_feed;
+        if (!xml && sniff.from == CharsetSniff::From::bom && sniff.charset != "UTF-8") {
+          auto decoded = decode_to_utf8(head.substr(0, 64), sniff.charset);
+          xml = decoded && json_detail::detect_format(*decoded, true, nullptr) == JsonFormat::xml_feed;
+        }
+      }
+      if (xml) {
+        // Streamed whatever its size: memory holds one chunk and the posts.
+        struct stat st {};
+        std::uint64_t total = ::fstat(::fileno(file.get()), &st) == 0 && S_ISREG(st.st_mode)
+                                  ? static_cast<std::uint64_t>(st.st_size)
+                                  : 0;
+        return feed_detail::import_feed_stream(target_, head, file.get(), total, opt_);
+      }
+      if (needs_decoding(head, opt_)) format = JsonFormat::detect;  // whole, decoded, below
+    }
+    if (format == JsonFormat::detect && !needs_decoding(head, opt_)) {
       bool decided = true;
       format = json_detail::detect_format(head, eof, &decided);
       if (!decided) format = JsonFormat::detect;  // read whole, then decide
@@ -72,21 +102,22 @@ Result<ImportReport> Importer::import_file(const std::string& path) {
         eof = n < kReadChunk;
       }
       if (all.size() > opt_.max_input_bytes) return too_big();
-      if (format == JsonFormat::detect) {
-        ImportOptions o = opt_;
-        o.format = json_detail::detect_format(all, true, nullptr);
-        Importer again(target_, o);
+      if (format == JsonFormat::detect || needs_decoding(all, opt_)) {
+        Importer again(target_, opt_);
         return again.import_memory(all);
       }
       std::string_view text = prepare(all);
+      check_recognisable(text);
       std::size_t offset = static_cast<std::size_t>(text.data() - all.data());
       std::size_t len = text.size();
       all.append(simdjson::SIMDJSON_PADDING, ' ');
+      report_.format = format;
       buf_ = std::string_view(all.data() + offset, len);
       parse_document(format, all.size() - offset);
       return finish();
     }
     // JSON Lines, streamed: at most one chunk plus one line in memory.
+    report_.format = JsonFormat::json_lines;
     std::uint64_t number = 1;
     std::size_t start = 0;
     bool discarding = false;  // skipping the rest of an over-long line

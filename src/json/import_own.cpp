@@ -47,7 +47,7 @@ unsigned Importer::read_post_fields(od::object& obj, Post& p, std::size_t level)
       case kExcerpt: get_string(v, p.excerpt, level); break;
       case kBody: get_string(v, p.body, level); break;
       case kLanguage: get_string(v, p.language, level); break;
-      case kTags: get_string_array(v, p.tags, level); break;
+      case kTags: get_string_array(v, p.tags, level, true); break;
       case kCluster: get_string(v, p.cluster, level); break;
       case kStory: get_string(v, p.story, level); break;
       default: break;

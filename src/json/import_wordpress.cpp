@@ -1,4 +1,5 @@
-// WordPress REST API post arrays (/wp-json/wp/v2/posts, with _embed for
+// WordPress REST API posts, an array (/wp-json/wp/v2/posts) or one post
+// (/wp-json/wp/v2/posts/<id>), with _embed for
 // authors and tags): rendered HTML turned into text, date_gmt preferred
 // over the local date, post_tag terms as tags.
 #include "json/importer.hpp"
@@ -101,10 +102,20 @@ void Importer::read_wp_post(od::value& v, std::size_t level) {
 }
 
 void Importer::run_wordpress() {
+  od::json_type t;
+  if (auto e = doc_->type().get(t)) fail_json(e, here());
+  if (t == od::json_type::object) {  // one post: /wp/v2/posts/<id>
+    od::value v;
+    if (auto e = doc_->get_value().get(v)) fail_json(e, here());
+    record([&] { read_wp_post(v, 0); });
+    check_trailing();
+    return;
+  }
   od::array root;
   auto e = doc_->get_array().get(root);
   if (e == simdjson::INCORRECT_TYPE)
-    fail(ErrorCode::wrong_type, "expected an array of WordPress posts", buf_.data(), true);
+    fail(ErrorCode::wrong_type, "expected an array of WordPress posts, or one post",
+         buf_.data(), true);
   if (e) fail_json(e, here());
   check_level(1, buf_.data());
   each_element(root, [&](std::size_t, od::value& el) { record([&] { read_wp_post(el, 1); }); });

@@ -106,7 +106,10 @@ class Importer {
   od::array get_array(od::value& v, std::size_t level);
   bool get_string(od::value& v, std::string& out, std::size_t level, bool null_ok = true);
   void get_id(od::value& v, std::string& out, std::size_t level, bool numbers_ok);
-  void get_string_array(od::value& v, std::vector<std::string>& out, std::size_t level);
+  // `comma_list_ok`: outside strict mode a string is read as a comma-separated
+  // list, with a warning (tags: "a,b", as real feeds write them).
+  void get_string_array(od::value& v, std::vector<std::string>& out, std::size_t level,
+                        bool comma_list_ok = false);
   void get_date(od::value& v, std::optional<DateTime>& out, std::size_t level, bool utc = false);
   std::string take_raw(od::value& v, std::size_t level, bool keep);
 
@@ -188,6 +191,8 @@ class Importer {
   void check_stop();
   void require_id(const std::string& id, const char* at);
   void add_post(Post&& p, const char* at);
+  // A repair made while reading liberally (ImportReport::warnings).
+  void warn(ErrorCode code, std::string message, const char* at);
   void add_source(Source&& s, const char* at);
   od::object root_object(const char* what);
   void check_trailing();
@@ -225,6 +230,7 @@ class Importer {
 
   // --- drivers (import.cpp) -------------------------------------------------
   void parse_document(JsonFormat format, std::size_t capacity);
+  void check_recognisable(std::string_view text);
   [[noreturn]] void stage1_failure(simdjson::error_code ec);
   void document_in_memory(std::string_view json, JsonFormat format);
   std::string_view prepare(std::string_view json);

@@ -46,6 +46,17 @@ bool html_to_text(std::string_view html, std::string& out, std::string& error);
 // `decided` tells whether the prefix was enough.
 JsonFormat detect_format(std::string_view text, bool complete, bool* decided);
 
+// Moves an import's temporary collection into `target` under
+// options.on_duplicate (all or nothing) and updates the report's counts.
+Status commit_import(Collection& target, Collection&& temp, const ImportOptions& options,
+                     ImportReport& report);
+// True when the input must be decoded to UTF-8 before it is read as JSON:
+// options.encoding names another encoding, or `head` starts with a UTF-16
+// or UTF-32 byte order mark.
+bool needs_decoding(std::string_view head, const ImportOptions& options);
+// Counts one duplicate met inside the input under `policy`.
+void count_duplicate(ImportReport& report, OnDuplicate policy);
+
 // 1-based line number of byte `offset` in `text`.
 std::uint64_t line_of(std::string_view text, std::size_t offset) noexcept;
 

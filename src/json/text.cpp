@@ -274,44 +274,93 @@ RawCheck check_raw_json(std::string_view text, std::size_t max_nesting, std::str
   return {};
 }
 
+namespace {
+
+// The JSON string starting at text[i] (a quote), unescaped as far as the
+// detector needs ("\/" → "/", other escapes kept); `end` gets the index
+// after its closing quote, or npos when it does not close within `text`.
+std::string unescape_for_detection(std::string_view text, std::size_t i, std::size_t& end) {
+  std::string out;
+  std::size_t n = text.size();
+  std::size_t j = i + 1;
+  while (j < n && text[j] != '"') {
+    if (text[j] == '\\' && j + 1 < n) {
+      if (text[j + 1] == '/') out += '/';
+      else out.append(text.substr(j, 2));
+      j += 2;
+      continue;
+    }
+    if (out.size() < 256) out += text[j];
+    ++j;
+  }
+  end = j < n ? j + 1 : std::string_view::npos;
+  return out;
+}
+
+bool jsonfeed_version(std::string_view v) {
+  return v.starts_with("https://jsonfeed.org/version/") ||
+         v.starts_with("http://jsonfeed.org/version/");
+}
+
+}  // namespace
+
 JsonFormat detect_format(std::string_view text, bool complete, bool* decided) {
   if (decided) *decided = true;
   std::size_t n = text.size();
   std::size_t i = 0;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
+  while (text.substr(i, 3) == "\xEF\xBB\xBF") i += 3;  // a BOM, even written twice
   while (i < n && is_ws(text[i])) ++i;
   if (i >= n) return JsonFormat::own;  // empty: reported as such by the importer
+  if (text[i] == '<') return JsonFormat::xml_feed;  // the root element decides
   if (text[i] == '[') return JsonFormat::wordpress;
-  if (text[i] != '{') return JsonFormat::own;  // reported as "expected an object"
+  if (text[i] != '{') return JsonFormat::own;  // reported with what it looks like
+  // Members of the first object, read at depth 1.
   int depth = 0;
   bool expect_key = false;
   bool multiline = false;
+  bool has_items = false, has_version = false, has_title = false;
+  std::string version;
   while (i < n) {
     char c = text[i];
     if (c == '"') {
-      std::size_t j = i + 1;
-      while (j < n && text[j] != '"') j += text[j] == '\\' ? 2 : 1;
-      if (j >= n) break;
-      std::string_view str = text.substr(i + 1, j - i - 1);
-      i = j + 1;
+      std::size_t end = 0;
+      std::string str = unescape_for_detection(text, i, end);
+      if (end == std::string_view::npos) break;
+      i = end;
       if (depth == 1 && expect_key) {
         expect_key = false;
         std::size_t k = i;
         while (k < n && (is_ws(text[k]) || text[k] == ':')) ++k;
         std::string_view rest = text.substr(k < n ? k : n);
         if (str == "digestcore") return JsonFormat::own;
-        if (str == "version" && (rest.starts_with("\"https://jsonfeed.org/version/") ||
-                                 rest.starts_with("\"http://jsonfeed.org/version/")))
-          return JsonFormat::json_feed;
         if ((str == "posts" || str == "sources") && rest.starts_with("[")) return JsonFormat::own;
+        if (str == "version" && rest.starts_with("\"")) {
+          std::size_t vend = 0;
+          version = unescape_for_detection(rest, 0, vend);
+          if (jsonfeed_version(version)) return JsonFormat::json_feed;
+          has_version = true;
+        }
+        if (str == "items" && rest.starts_with("[")) has_items = true;
+        if (str == "title") has_title = true;
+        // One WordPress post (/wp/v2/posts/<id>): rendered fields.
+        if ((str == "title" || str == "content" || str == "excerpt" || str == "guid") &&
+            rest.starts_with("{")) {
+          std::size_t r = 1;
+          while (r < rest.size() && is_ws(rest[r])) ++r;
+          if (rest.substr(r).starts_with("\"rendered\"")) return JsonFormat::wordpress;
+        }
       }
       continue;
     }
     if (c == '{' || c == '[') {
       ++depth;
-      expect_key = depth == 1;
+      expect_key = depth == 1 && c == '{';
     } else if (c == '}' || c == ']') {
-      if (--depth == 0) return JsonFormat::json_lines;  // one record, maybe more after
+      if (--depth == 0) {
+        // A feed whose version is not a jsonfeed.org URL ("1.0"), or none.
+        if (has_items && (has_version || has_title)) return JsonFormat::json_feed;
+        return JsonFormat::json_lines;  // one record, maybe more after
+      }
     } else if (c == ',') {
       expect_key = depth == 1;
     } else if (c == '\n') {
@@ -320,7 +369,7 @@ JsonFormat detect_format(std::string_view text, bool complete, bool* decided) {
     ++i;
   }
   // The first value does not end within `text`.
-  if (complete) return JsonFormat::own;  // truncated: reported by the parser
+  if (complete) return has_items ? JsonFormat::json_feed : JsonFormat::own;  // truncated
   if (multiline) {
     if (decided) *decided = false;  // a multi-line value cannot be JSON Lines
     return JsonFormat::own;
@@ -332,6 +381,17 @@ JsonFormat detect_format(std::string_view text, bool complete, bool* decided) {
 
 JsonFormat detect_json_format(std::string_view json) {
   return json_detail::detect_format(json, true, nullptr);
+}
+
+const char* input_format_name(JsonFormat format) noexcept {
+  switch (format) {
+    case JsonFormat::own: return "own";
+    case JsonFormat::json_lines: return "json_lines";
+    case JsonFormat::json_feed: return "json_feed";
+    case JsonFormat::wordpress: return "wordpress";
+    case JsonFormat::xml_feed: return "xml_feed";
+    default: return "detect";
+  }
 }
 
 void append_json_string(std::string& out, std::string_view text) {

@@ -60,7 +60,11 @@ static void test_import_options(void) {
         init.source_name_len == 0 && init.max_depth == 64 &&
         init.max_line_bytes == ((size_t)64 << 20));
   CHECK(dg_import_options_init(&init, 0) == DG_E_INVALID_ARGUMENT);
-  CHECK(dg_import_options_init(&init, 2) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_import_options_init(&init, 3) == DG_E_INVALID_ARGUMENT);
+  /* Version 2 (0.3) adds fields; their defaults are the macro's too. */
+  CHECK(init.strict == opts.strict && init.encoding == NULL && init.encoding_len == 0 &&
+        init.on_duplicate == DG_ON_DUPLICATE_ERROR && init.max_warnings_kept == 10000 &&
+        init.on_progress == NULL);
   CHECK(dg_import_options_init(NULL, 1) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_collection_new(&c) == DG_OK);
 
@@ -113,7 +117,7 @@ static void test_import_options(void) {
   dg_import_options_init(&opts, DG_IMPORT_OPTIONS_VERSION);
   opts.format = (dg_format)-1;
   CHECK(dg_collection_import_json_opts(c, S("{}"), &opts, NULL) == DG_E_INVALID_ARGUMENT);
-  opts.format = (dg_format)5;
+  opts.format = (dg_format)6; /* 5 is DG_FORMAT_XML_FEED since 0.3 */
   CHECK(dg_collection_import_json_opts(c, S("{}"), &opts, NULL) == DG_E_INVALID_ARGUMENT);
   opts.format = DG_FORMAT_FORCE_INT_MIN;
   CHECK(dg_collection_import_json_opts(c, S("{}"), &opts, NULL) == DG_E_INVALID_ARGUMENT);

@@ -72,7 +72,11 @@ _Day: typing.TypeAlias = datetime.date | str
 _Path: typing.TypeAlias = str | bytes | os.PathLike[str] | os.PathLike[bytes]
 _JsonText: typing.TypeAlias = str | bytes | bytearray
 # The formats the imports read (None: detect) and the exports write.
-_InputFormat: typing.TypeAlias = typing.Literal['detect', 'own', 'jsonl', 'json_lines', 'jsonfeed', 'json_feed', 'wordpress']
+_InputFormat: typing.TypeAlias = typing.Literal['detect', 'own', 'jsonl', 'json_lines', 'jsonfeed', 'json_feed', 'wordpress', 'rss', 'atom', 'xml', 'xml_feed']
+# What an import does with a post whose id or canonical URL is already there.
+_OnDuplicate: typing.TypeAlias = typing.Literal['error', 'keep_first', 'keep-first', 'replace', 'merge']
+# progress(bytes_read, bytes_total, records): bytes_total is 0 when unknown.
+_Progress: typing.TypeAlias = collections.abc.Callable[[int, int, int], object] | None
 _OutputFormat: typing.TypeAlias = typing.Literal['own', 'jsonl', 'json_lines', 'jsonfeed', 'json_feed']
 # One str, or an iterable of str (a list, a pandas Series).
 _Names: typing.TypeAlias = str | collections.abc.Iterable[str] | None
@@ -219,6 +223,18 @@ class ImportReport:
     @property
     def skipped(self) -> list[_SkippedRecord]:
         """One dict per skipped record: message, code, line, offset, field, file, text."""
+    @property
+    def warnings(self) -> list[_SkippedRecord]:
+        """One dict per repair made while reading liberally (same keys as skipped)."""
+    @property
+    def warnings_count(self) -> int:
+        """All warnings, kept or not."""
+    @property
+    def duplicates(self) -> dict[str, int]:
+        """Duplicates resolved under on_duplicate: kept_first, replaced, merged."""
+    @property
+    def format(self) -> typing.Literal['own', 'json_lines', 'json_feed', 'wordpress', 'xml_feed']:
+        """The format read."""
     def __repr__(self) -> str: ...
 class CurateReport:
     """What Collection.curate changed."""
@@ -258,20 +274,20 @@ class Collection:
     def __init__(self) -> None:
         """An empty collection."""
     @staticmethod
-    def load(path: _Path, *, format: _InputFormat | None = None, skip_bad_records: bool = False) -> Collection:
-        """A new collection read from a file (format: detect, own, jsonl, jsonfeed, wordpress)."""
+    def load(path: _Path, *, format: _InputFormat | None = None, skip_bad_records: bool = False, strict: bool = False, encoding: str | None = None, on_duplicate: _OnDuplicate = 'error', progress: _Progress = None) -> Collection:
+        """A new collection read from a file ('-' is standard input; format: detect, own, jsonl, jsonfeed, wordpress, rss, atom)."""
     @staticmethod
-    def from_json(data: _JsonText, *, format: _InputFormat | None = None, skip_bad_records: bool = False) -> Collection:
-        """A new collection parsed from a str, bytes or bytearray of JSON."""
+    def from_json(data: _JsonText, *, format: _InputFormat | None = None, skip_bad_records: bool = False, strict: bool = False, encoding: str | None = None, on_duplicate: _OnDuplicate = 'error', progress: _Progress = None) -> Collection:
+        """A new collection parsed from a str, bytes or bytearray of JSON, RSS or Atom."""
     @staticmethod
     def from_arrow(posts: _ArrowInput, sources: _ArrowInput | None = None, *, ignore_unknown_columns: bool = False) -> Collection:
         """A new Collection from Arrow data with the columns of to_arrow (only id is required)."""
     @staticmethod
     def from_pandas(posts: pandas.DataFrame, sources: pandas.DataFrame | None = None, *, ignore_unknown_columns: bool = False) -> Collection:
         """A new Collection from a DataFrame with the columns of to_pandas (the index is ignored)."""
-    def import_file(self, path: _Path, *, format: _InputFormat | None = None, skip_bad_records: bool = False, fill_from_attribution: bool = False, sources: _Sources = None) -> ImportReport:
+    def import_file(self, path: _Path, *, format: _InputFormat | None = None, skip_bad_records: bool = False, fill_from_attribution: bool = False, sources: _Sources = None, strict: bool = False, encoding: str | None = None, on_duplicate: _OnDuplicate = 'error', progress: _Progress = None) -> ImportReport:
         """Adds the posts and sources of a file; fill_from_attribution and sources are deprecated."""
-    def import_json(self, data: _JsonText, *, format: _InputFormat | None = None, skip_bad_records: bool = False, fill_from_attribution: bool = False, sources: _Sources = None) -> ImportReport:
+    def import_json(self, data: _JsonText, *, format: _InputFormat | None = None, skip_bad_records: bool = False, fill_from_attribution: bool = False, sources: _Sources = None, strict: bool = False, encoding: str | None = None, on_duplicate: _OnDuplicate = 'error', progress: _Progress = None) -> ImportReport:
         """Adds the posts and sources of a JSON text; fill_from_attribution and sources are deprecated."""
     def curate(self, sources: SourceRegistry | None = None, entities: Gazetteer | None = None, *, fill_from_attribution: bool = False, entity_tag_prefix: str = 'entity:', languages: _Names = None, order: str | None = None, reference: _DateInput = None, fuzzy: bool = True, min_score: float = 0.85, tag_title: bool = True, tag_excerpt: bool = True, tag_body: bool = True) -> CurateReport:
         """Fills posts from attribution lines, files them under the registry, tags entities (see docs/python.md)."""

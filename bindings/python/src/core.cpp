@@ -34,9 +34,30 @@ JsonFormat input_format(const std::optional<Str>& name) {
   if (n == "jsonl" || n == "json_lines") return JsonFormat::json_lines;
   if (n == "jsonfeed" || n == "json_feed") return JsonFormat::json_feed;
   if (n == "wordpress") return JsonFormat::wordpress;
+  if (n == "rss" || n == "atom" || n == "xml" || n == "xml_feed") return JsonFormat::xml_feed;
   raise_error(ErrorCode::invalid_argument,
-              "unknown format '" + n + "' (detect, own, jsonl, jsonfeed, wordpress)", "format");
+              "unknown format '" + n + "' (detect, own, jsonl, jsonfeed, wordpress, rss, atom)",
+              "format");
 }
+
+OnDuplicate on_duplicate_arg(const std::string& n) {
+  if (n == "error") return OnDuplicate::error;
+  if (n == "keep_first" || n == "keep-first") return OnDuplicate::keep_first;
+  if (n == "replace") return OnDuplicate::replace;
+  if (n == "merge") return OnDuplicate::merge;
+  raise_error(ErrorCode::invalid_argument,
+              "unknown on_duplicate '" + n + "' (error, keep_first, replace, merge)",
+              "on_duplicate");
+}
+
+// The import options every import call takes besides format and
+// skip_bad_records (since 0.3).
+struct ImportExtras {
+  bool strict = false;
+  std::optional<std::string> encoding;
+  std::string on_duplicate = "error";
+  py::object progress = py::none();
+};
 
 JsonFormat output_format(const std::string& n) {
   if (n == "own") return JsonFormat::own;
@@ -63,9 +84,9 @@ std::string export_as(const Collection& c, JsonFormat format, bool pretty) {
   }
 }
 
-py::list skipped_list(const ImportReport& r) {
+py::list error_list(const std::vector<Error>& list) {
   py::list out;
-  for (const Error& e : r.skipped) {
+  for (const Error& e : list) {
     py::dict d;
     d["message"] = e.message;
     d["code"] = error_code_name(e.code);
@@ -79,6 +100,9 @@ py::list skipped_list(const ImportReport& r) {
   }
   return out;
 }
+
+py::list skipped_list(const ImportReport& r) { return error_list(r.skipped); }
+py::list warnings_list(const ImportReport& r) { return error_list(r.warnings); }
 
 // The bytes of a JSON argument: a view into an immutable str or bytes (kept
 // alive by the caller while the GIL is released), or a copy of a bytearray.
@@ -122,10 +146,15 @@ constexpr const char* kDeprecatedImportArgs =
 // other thread sees them half done and a failed import changes nothing.
 ImportReport do_import(PyCollection& pc, const py::object& data, const std::optional<Str>& format,
                        bool skip_bad_records, bool is_path, bool fill_from_attribution,
-                       const py::object& sources) {
+                       const py::object& sources, const ImportExtras& x = {}) {
   ImportOptions o;
   o.format = input_format(format);
   o.skip_bad_records = skip_bad_records;
+  o.strict = x.strict;
+  if (x.encoding) o.encoding = *x.encoding;
+  o.on_duplicate = on_duplicate_arg(x.on_duplicate);
+  if (!x.progress.is_none() && !PyCallable_Check(x.progress.ptr()))
+    throw py::type_error("progress must be callable(bytes_read, bytes_total, records)");
   std::optional<LookupArg> lookup;
   if (fill_from_attribution || !sources.is_none()) {
     if (PyErr_WarnEx(PyExc_DeprecationWarning, kDeprecatedImportArgs, 1) < 0)
@@ -142,10 +171,26 @@ ImportReport do_import(PyCollection& pc, const py::object& data, const std::opti
   bool interrupted = false;
   o.should_stop = [&interrupted] {
     py::gil_scoped_acquire gil;
+    if (interrupted) return true;  // the progress callback raised
     if (PyErr_CheckSignals() == 0) return false;
     interrupted = true;
     return true;
   };
+  // The progress callback runs with the GIL; if it raises, the import stops
+  // (collection unchanged) and its exception propagates.
+  std::optional<py::error_already_set> progress_error;
+  if (!x.progress.is_none()) {
+    o.on_progress = [&, fn = x.progress](const ImportProgress& p) {
+      py::gil_scoped_acquire gil;
+      if (interrupted) return;
+      try {
+        fn(p.bytes_read, p.bytes_total, p.posts);
+      } catch (py::error_already_set& e) {
+        progress_error.emplace(std::move(e));
+        interrupted = true;
+      }
+    };
+  }
   Result<ImportReport> r = [&]() -> Result<ImportReport> {
     py::gil_scoped_release nogil;
     LockSet locks;
@@ -160,6 +205,7 @@ ImportReport do_import(PyCollection& pc, const py::object& data, const std::opti
     }
     return res;
   }();
+  if (progress_error) throw std::move(*progress_error);
   if (interrupted) throw py::error_already_set();
   return unwrap(std::move(r));
 }
@@ -287,12 +333,22 @@ void def_source_text(py::class_<PySource>& cls, const char* name, std::string So
       doc);
 }
 
+// The import options added in 0.3, shared by every import call.
+#define DG_IMPORT_EXTRA_ARGS                                                         \
+  py::arg("strict") = false, py::arg("encoding") = py::none(),                       \
+      py::arg("on_duplicate") = "error", py::arg("progress") = py::none()
+#define DG_IMPORT_EXTRA_SIG "strict=False, encoding=None, on_duplicate='error', progress=None"
+
 // A macro, not a constant: DG_SIG joins it to each signature as a literal.
 #define DG_IMPORT_DOC \
     "Adds the posts and sources of the input (a path for import_file; JSON str or bytes for " \
     "import_json); all or nothing unless skip_bad_records, in which case bad records are " \
     "skipped and listed in the report. format: detect (default), own, jsonl, jsonfeed, " \
-    "wordpress. fill_from_attribution and sources are deprecated (DeprecationWarning): they " \
+    "wordpress, rss (RSS or Atom). strict: reject deviations instead of repairing them " \
+    "(ImportReport.warnings lists repairs). encoding: the input's encoding, overriding a " \
+    "BOM or XML declaration. on_duplicate: error, keep_first, replace or merge, for posts " \
+    "whose id or canonical URL is already there. progress: called as progress(bytes_read, " \
+    "bytes_total, records) about every megabyte. fill_from_attribution and sources are deprecated (DeprecationWarning): they " \
     "fill the imported posts from their attribution lines, as Collection.curate(" \
     "fill_from_attribution=True) does for every post."
 
@@ -482,10 +538,29 @@ void init_core(py::module_& m) {
       .def_property_readonly("skipped", &skipped_list,
                              "One dict per skipped record: message, code, line, offset, field, "
                              "file, text.")
+      .def_property_readonly("warnings", &warnings_list,
+                             "One dict per repair made while reading liberally (same keys as "
+                             "skipped; code says the kind of deviation).")
+      .def_readonly("warnings_count", &ImportReport::warnings_count,
+                    "All warnings, kept or not.")
+      .def_property_readonly(
+          "duplicates",
+          [](const ImportReport& r) {
+            py::dict d;
+            d["kept_first"] = r.duplicates_kept_first;
+            d["replaced"] = r.duplicates_replaced;
+            d["merged"] = r.duplicates_merged;
+            return d;
+          },
+          "Duplicates resolved under on_duplicate: {'kept_first', 'replaced', 'merged'}.")
+      .def_property_readonly(
+          "format", [](const ImportReport& r) { return std::string(input_format_name(r.format)); },
+          "The format read: own, json_lines, json_feed, wordpress or xml_feed.")
       .def("__repr__", [](const ImportReport& r) {
         return "<digestcore.ImportReport posts_added=" + std::to_string(r.posts_added) +
-               " skipped=" + std::to_string(r.skipped.size()) + ">";
-      }, DG_SIG("__repr__(self)", "<digestcore.ImportReport posts_added=N skipped=N>"));
+               " skipped=" + std::to_string(r.skipped_count) +
+               " warnings=" + std::to_string(r.warnings_count) + ">";
+      }, DG_SIG("__repr__(self)", "<digestcore.ImportReport posts_added=N skipped=N warnings=N>"));
 
   py::class_<CurateReport>(m, "CurateReport", "What Collection.curate changed.")
       .def_readonly("posts_attributed", &CurateReport::posts_attributed,
@@ -573,50 +648,60 @@ void init_core(py::module_& m) {
            DG_SIG("__init__(self)", "An empty collection."))
       .def_static(
           "load",
-          [](py::object path, std::optional<Str> format, bool skip_bad_records) {
+          [](py::object path, std::optional<Str> format, bool skip_bad_records, bool strict,
+             std::optional<std::string> encoding, std::string on_duplicate, py::object progress) {
             auto c = std::make_shared<PyCollection>();
-            do_import(*c, path, format, skip_bad_records, true, false, py::none());
+            do_import(*c, path, format, skip_bad_records, true, false, py::none(),
+                      {strict, std::move(encoding), std::move(on_duplicate), std::move(progress)});
             return c;
           },
           py::arg("path"), py::kw_only(), py::arg("format") = py::none(),
-          py::arg("skip_bad_records") = false,
-          DG_SIG("load(path, *, format=None, skip_bad_records=False)",
-                 "A new collection read from a file (format: detect, own, jsonl, jsonfeed, "
-                 "wordpress)."))
+          py::arg("skip_bad_records") = false, DG_IMPORT_EXTRA_ARGS,
+          DG_SIG("load(path, *, format=None, skip_bad_records=False, " DG_IMPORT_EXTRA_SIG ")",
+                 "A new collection read from a file ('-' is standard input; format: detect, "
+                 "own, jsonl, jsonfeed, wordpress, rss, atom)."))
       .def_static(
           "from_json",
-          [](py::object data, std::optional<Str> format, bool skip_bad_records) {
+          [](py::object data, std::optional<Str> format, bool skip_bad_records, bool strict,
+             std::optional<std::string> encoding, std::string on_duplicate, py::object progress) {
             auto c = std::make_shared<PyCollection>();
-            do_import(*c, data, format, skip_bad_records, false, false, py::none());
+            do_import(*c, data, format, skip_bad_records, false, false, py::none(),
+                      {strict, std::move(encoding), std::move(on_duplicate), std::move(progress)});
             return c;
           },
           py::arg("data"), py::kw_only(), py::arg("format") = py::none(),
-          py::arg("skip_bad_records") = false,
-          DG_SIG("from_json(data, *, format=None, skip_bad_records=False)",
-                 "A new collection parsed from a str, bytes or bytearray of JSON."))
+          py::arg("skip_bad_records") = false, DG_IMPORT_EXTRA_ARGS,
+          DG_SIG("from_json(data, *, format=None, skip_bad_records=False, " DG_IMPORT_EXTRA_SIG ")",
+                 "A new collection parsed from a str, bytes or bytearray of JSON, RSS or Atom."))
       .def(
           "import_file",
-          [](PyCollection& c, py::object path, std::optional<Str> format, bool skip,
-             bool fill, py::object sources) {
-            return do_import(c, path, format, skip, true, fill, sources);
+          [](PyCollection& c, py::object path, std::optional<Str> format, bool skip, bool fill,
+             py::object sources, bool strict, std::optional<std::string> encoding,
+             std::string on_duplicate, py::object progress) {
+            return do_import(c, path, format, skip, true, fill, sources,
+                             {strict, std::move(encoding), std::move(on_duplicate),
+                              std::move(progress)});
           },
           py::arg("path"), py::kw_only(), py::arg("format") = py::none(),
           py::arg("skip_bad_records") = false, py::arg("fill_from_attribution") = false,
-          py::arg("sources") = py::none(),
+          py::arg("sources") = py::none(), DG_IMPORT_EXTRA_ARGS,
           DG_SIG("import_file(self, path, *, format=None, skip_bad_records=False, "
-                 "fill_from_attribution=False, sources=None)",
+                 "fill_from_attribution=False, sources=None, " DG_IMPORT_EXTRA_SIG ")",
                  DG_IMPORT_DOC))
       .def(
           "import_json",
           [](PyCollection& c, py::object data, std::optional<Str> format, bool skip, bool fill,
-             py::object sources) {
-            return do_import(c, data, format, skip, false, fill, sources);
+             py::object sources, bool strict, std::optional<std::string> encoding,
+             std::string on_duplicate, py::object progress) {
+            return do_import(c, data, format, skip, false, fill, sources,
+                             {strict, std::move(encoding), std::move(on_duplicate),
+                              std::move(progress)});
           },
           py::arg("data"), py::kw_only(), py::arg("format") = py::none(),
           py::arg("skip_bad_records") = false, py::arg("fill_from_attribution") = false,
-          py::arg("sources") = py::none(),
+          py::arg("sources") = py::none(), DG_IMPORT_EXTRA_ARGS,
           DG_SIG("import_json(self, data, *, format=None, skip_bad_records=False, "
-                 "fill_from_attribution=False, sources=None)",
+                 "fill_from_attribution=False, sources=None, " DG_IMPORT_EXTRA_SIG ")",
                  DG_IMPORT_DOC))
       .def(
           "curate",

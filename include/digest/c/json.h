@@ -32,7 +32,8 @@ typedef enum dg_format {
   DG_FORMAT_OWN = 1,    /* {"digestcore": 1, "sources": [...], "posts": [...]} */
   DG_FORMAT_JSON_LINES = 2,
   DG_FORMAT_JSON_FEED = 3,
-  DG_FORMAT_WORDPRESS = 4, /* imports only */
+  DG_FORMAT_WORDPRESS = 4, /* imports only: an array of posts, or one post */
+  DG_FORMAT_XML_FEED = 5,  /* imports only: RSS 0.9x, 1.0, 2.0 or Atom (since 0.3) */
   /* Not values: they make the enum span every int, so any int a caller
      passes is a defined value that the library can reject. */
   DG_FORMAT_FORCE_INT_MIN = -0x7fffffff - 1,
@@ -41,7 +42,9 @@ typedef enum dg_format {
 
 /* ---- import -------------------------------------------------------------------- */
 
-/* The format DG_FORMAT_DETECT picks for `json` (never DG_FORMAT_DETECT): an
+/* The format DG_FORMAT_DETECT picks for the input (never DG_FORMAT_DETECT),
+ * read from its content as docs/feeds.md describes: "<" starts an RSS or
+ * Atom feed (DG_FORMAT_XML_FEED, since 0.3); otherwise, as before: an
  * array is WordPress; an object with "digestcore" (or "posts"/"sources"
  * arrays) the own format; one whose "version" is a jsonfeed.org URL JSON
  * Feed; any other object JSON Lines. Empty or non-JSON input gives
@@ -58,7 +61,27 @@ DG_API int dg_collection_import_json(dg_collection *collection, const char *json
 DG_API int dg_collection_import_file(dg_collection *collection, const char *path,
                                      dg_format format, size_t *out_added);
 
-#define DG_IMPORT_OPTIONS_VERSION 1
+/* Version 2 (since 0.3) adds the fields after user_data; version 1
+ * structs are still accepted (dg_import_options_init takes either). */
+#define DG_IMPORT_OPTIONS_VERSION 2
+
+/* What an import does with a post whose id, or else canonical URL, is
+ * already in the collection or earlier in the input. Since 0.3. */
+typedef enum dg_on_duplicate {
+  DG_ON_DUPLICATE_ERROR = 0,      /* fail the import (the default) */
+  DG_ON_DUPLICATE_KEEP_FIRST = 1, /* keep the post already there */
+  DG_ON_DUPLICATE_REPLACE = 2,    /* take the newcomer's fields, keep the id */
+  DG_ON_DUPLICATE_MERGE = 3,      /* field by field: non-empty new values win,
+                                     authors and tags are united */
+  DG_ON_DUPLICATE_FORCE_INT_MIN = -0x7fffffff - 1,
+  DG_ON_DUPLICATE_FORCE_INT = 0x7fffffff
+} dg_on_duplicate;
+
+/* Called about every megabyte of input and at the end, on the importing
+ * thread: bytes read, the input's size (0 when unknown) and records read.
+ * It must not call back into the import. Since 0.3. */
+typedef void (*dg_progress_fn)(void *user_data, uint64_t bytes_read, uint64_t bytes_total,
+                               size_t records);
 
 /* Called for each record an import skips (skip_bad_records), in input order,
  * on the importing thread: the error's status, its one-line text (as
@@ -101,10 +124,22 @@ typedef struct dg_import_options {
   dg_skipped_fn on_skipped;
   dg_should_stop_fn should_stop;
   void *user_data;
+  /* ---- version 2 (since 0.3) ---- */
+  int strict;              /* 0 (default): common deviations are repaired and
+                              reported as warnings (see the report); non-zero:
+                              they are errors */
+  const char *encoding;    /* the input's encoding ("windows-1251", ...),
+                              overriding a BOM or XML declaration; NULL: from
+                              the input. Copied. */
+  size_t encoding_len;
+  dg_on_duplicate on_duplicate; /* default DG_ON_DUPLICATE_ERROR */
+  size_t max_warnings_kept;     /* warnings the report keeps; default 10 000 */
+  dg_progress_fn on_progress;   /* NULL: none; passed user_data */
 } dg_import_options;
 #define DG_IMPORT_OPTIONS_INIT                                                           \
   {DG_IMPORT_OPTIONS_VERSION, DG_FORMAT_DETECT, 0, NULL, 0, 64, (size_t)64 << 20,        \
-   (size_t)1 << 30, 100000000, 10000, 0, NULL, NULL, NULL}
+   (size_t)1 << 30, 100000000, 10000, 0, NULL, NULL, NULL, 0, NULL, 0,                   \
+   DG_ON_DUPLICATE_ERROR, 10000, NULL}
 
 /* Sets *opts to the defaults of `version`. DG_E_INVALID_ARGUMENT for an
  * unknown version. Since 0.2. */
@@ -146,6 +181,23 @@ DG_API int dg_import_report_skipped_at(const dg_import_report *report, size_t in
  * freed. Since 0.2. */
 DG_API int dg_import_report_skipped_text(const dg_import_report *report, size_t index,
                                          dg_error_text part, const char **out, size_t *out_len);
+
+/* Repairs made while reading liberally: how many in all, how many the
+ * report kept (the indexes the two functions below take), and each one's
+ * status (the kind of deviation), line, byte offset and text, as for
+ * skipped records. Since 0.3. */
+DG_API int dg_import_report_warnings_count(const dg_import_report *report, size_t *out);
+DG_API int dg_import_report_warnings_kept(const dg_import_report *report, size_t *out);
+DG_API int dg_import_report_warning_at(const dg_import_report *report, size_t index,
+                                       int *out_code, uint64_t *out_line, int64_t *out_offset);
+DG_API int dg_import_report_warning_text(const dg_import_report *report, size_t index,
+                                         dg_error_text part, const char **out, size_t *out_len);
+/* Duplicates resolved under on_duplicate (posts and sources); any out
+ * pointer may be NULL. Since 0.3. */
+DG_API int dg_import_report_duplicates(const dg_import_report *report, size_t *out_kept_first,
+                                       size_t *out_replaced, size_t *out_merged);
+/* The format that was read (never DG_FORMAT_DETECT). Since 0.3. */
+DG_API int dg_import_report_format(const dg_import_report *report, dg_format *out);
 
 /* ---- export -------------------------------------------------------------------- */
 
