@@ -29,7 +29,10 @@ std::optional<DateTime> read_feed_date(std::string_view text, bool rfc822_is_nat
   if (repaired) *repaired = false;
   text = detail::trim(text);
   if (text.empty()) return std::nullopt;
-  if (auto r = DateTime::from_iso(text)) return *r;
+  // The ISO reader itself, not DateTime::from_iso: a miss here is the common
+  // case for RSS and must not build an error message.
+  detail::IsoReading iso = detail::read_iso8601(text);
+  if (iso.value) return from_timestamp(*iso.value);
   detail::Rfc822Reading rfc = detail::read_rfc822(text);
   if (rfc.reading.value) {
     if (auto d = from_timestamp(*rfc.reading.value)) {

@@ -143,6 +143,12 @@ void FeedInput::filter(std::string_view text, bool last, std::string& out) {
     run = n;
     i = n;
   };
+  constexpr std::size_t npos = std::string_view::npos;
+  std::size_t next_amp = npos, next_lt = npos;  // npos: not searched yet; n: none
+  auto find = [&](std::size_t from, char c) {
+    const void* f = std::memchr(text.data() + from, c, n - from);
+    return f ? static_cast<std::size_t>(static_cast<const char*>(f) - text.data()) : n;
+  };
   while (i < n) {
     if (in_raw_) {  // inside <![CDATA[ … ]]> or <!-- … -->
       std::string_view end = in_raw_ == 1 ? std::string_view("]]>") : std::string_view("-->");
@@ -161,10 +167,13 @@ void FeedInput::filter(std::string_view text, bool last, std::string& out) {
       in_raw_ = 0;
       continue;
     }
-    const char* p = static_cast<const char*>(std::memchr(text.data() + i, '&', n - i));
-    const char* q = static_cast<const char*>(std::memchr(text.data() + i, '<', n - i));
-    if (!p && !q) break;
-    std::size_t at = static_cast<std::size_t>(((p && (!q || p < q)) ? p : q) - text.data());
+    // The next "&" and "<", each searched again only once passed: text
+    // without one of them is scanned once, not once per occurrence of the
+    // other.
+    if (next_amp != n && (next_amp == npos || next_amp < i)) next_amp = find(i, '&');
+    if (next_lt != n && (next_lt == npos || next_lt < i)) next_lt = find(i, '<');
+    if (next_amp == n && next_lt == n) break;
+    std::size_t at = next_amp < next_lt ? next_amp : next_lt;
     if (text[at] == '<') {
       std::string_view rest = text.substr(at);
       if (!last && rest.size() < 9 && (std::string_view("<![CDATA[").starts_with(rest) ||

@@ -39,7 +39,10 @@ bool looks_like_markup(std::string_view s) {
 }
 
 // HTML as text; markup gumbo cannot take (absurd nesting) is kept as text.
+// Text without a tag or a reference only has its whitespace collapsed, as
+// HTML would: most descriptions, and no parser to build.
 std::string html_text(std::string_view html, const Warn& warn, std::string_view field) {
+  if (!looks_like_markup(html)) return one_line(html);
   std::string out, error;
   if (!json_detail::html_to_text(html, out, error)) {
     warn(ErrorCode::limit_exceeded, std::string(field) + ": " + error + "; kept as written");
