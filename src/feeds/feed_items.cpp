@@ -209,7 +209,9 @@ Result<Post> item_post(ItemDraft&& d, const ChannelDraft& channel, const std::st
   if (!d.content.empty())
     p.body = d.content_html ? html_text(d.content, warn, "content") : d.content;
   p.language = !d.language.empty() ? std::move(d.language) : channel.language;
-  p.source = source_id;
+  // An aggregator's item names the outlet it comes from (<source>): that is
+  // the post's outlet, as written, for curate to resolve; else the channel.
+  p.source = d.outlet.empty() ? source_id : one_line(d.outlet);
   if (!d.comments.empty()) {
     std::string j;
     append_json_string(j, d.comments);

@@ -71,7 +71,7 @@ std::string trim(std::string_view s) { return std::string(detail::trim(s)); }
 enum Field : int {
   kNoField, kTitle, kLink, kGuid, kPublished, kUpdated, kAuthor, kTag, kSummary, kContent,
   kLanguage, kComments, kAuthorName, kAuthorEmail, kChanTitle, kChanLink, kChanDescription,
-  kChanLanguage, kChanId,
+  kChanLanguage, kChanId, kOutlet,
 };
 
 enum Mode : int { kText, kHtml, kXhtml };
@@ -256,6 +256,7 @@ struct FeedParser::Impl {
       else if (name == "author") begin(kAuthor, kText);
       else if (name == "category") begin(kTag, kText);
       else if (name == "comments") begin(kComments, kText);
+      else if (name == "source") begin(kOutlet, kText);
       else if (name == "enclosure") {
         it.enclosures.push_back({resolve(attr(nattr, attrs, "url")), attr(nattr, attrs, "type"),
                                  attr(nattr, attrs, "length"), ""});
@@ -404,6 +405,7 @@ struct FeedParser::Impl {
       case kContent: it.content = std::move(t); it.content_html = mode != kText; break;
       case kLanguage: it.language = trim(std::move(t)); break;
       case kComments: it.comments = resolve(t); break;
+      case kOutlet: it.outlet = trim(t); break;
       case kAuthorName: p.author_name_ = std::move(t); break;
       case kAuthorEmail: p.author_email_ = std::move(t); break;
       case kChanTitle: p.channel_.title = trim(std::move(t)); p.channel_.title_html = mode != kText; break;
@@ -431,8 +433,22 @@ struct FeedParser::Impl {
 
 namespace {
 
-void on_start(void* ctx, const xmlChar* local, const xmlChar*, const xmlChar* uri, int,
+// Feeds use prefixes they never declare ("dc:creator" without xmlns:dc):
+// libxml2 reports the element with no namespace, so the usual prefixes
+// name theirs.
+const xmlChar* namespace_of_prefix(const xmlChar* prefix) {
+  std::string_view p = sv(prefix);
+  const char* uri = p == "dc"        ? "http://purl.org/dc/elements/1.1/"
+                    : p == "content" ? "http://purl.org/rss/1.0/modules/content/"
+                    : p == "media"   ? "http://search.yahoo.com/mrss/"
+                    : p == "atom"    ? "http://www.w3.org/2005/Atom"
+                                     : nullptr;
+  return reinterpret_cast<const xmlChar*>(uri);
+}
+
+void on_start(void* ctx, const xmlChar* local, const xmlChar* prefix, const xmlChar* uri, int,
               const xmlChar**, int nattr, int, const xmlChar** attrs) {
+  if (!uri && prefix) uri = namespace_of_prefix(prefix);
   FeedParser::Impl::of(ctx).start(local, uri, nattr, attrs);
 }
 void on_end(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
@@ -441,7 +457,7 @@ void on_end(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
 void on_chars(void* ctx, const xmlChar* s, int len) { FeedParser::Impl::of(ctx).chars(s, len); }
 
 void on_error(void* ctx, xmlErrorPtr e) {
-  if (!e) return;
+  if (!e || e->level == XML_ERR_WARNING) return;  // not a problem with the feed's content
   auto& impl = FeedParser::Impl::of(ctx);
   if (e->code == XML_ERR_TAG_NAME_MISMATCH && e->str2) impl.written_end = e->str2;
   std::string msg = e->message ? e->message : "malformed XML";

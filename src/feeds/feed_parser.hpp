@@ -45,6 +45,7 @@ struct ItemDraft {
   bool content_html = true;
   std::string language;
   std::string comments;
+  std::string outlet;  // RSS 2.0 <source>: the outlet an aggregator took the item from
   std::vector<Enclosure> enclosures;
 };
 

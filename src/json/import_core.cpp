@@ -298,6 +298,20 @@ void Importer::warn(ErrorCode code, std::string message, const char* at) {
     report_.warnings.push_back(make_error(code, std::move(message), at));
 }
 
+// Feeds from the wild (JSON Feed, WordPress) carry mojibake: repaired in
+// liberal mode, each repair a warning at the record.
+void Importer::repair_text_fields(Post& p, const char* at) {
+  if (opt_.strict) return;
+  feed_detail::Warn note = [&](ErrorCode code, std::string message) {
+    warn(code, std::move(message), at);
+  };
+  feed_detail::repair_field(p.title, "title", note);
+  feed_detail::repair_field(p.excerpt, "excerpt", note);
+  feed_detail::repair_field(p.body, "body", note);
+  for (std::string& a : p.authors) feed_detail::repair_field(a, "author", note);
+  for (std::string& t : p.tags) feed_detail::repair_field(t, "tag", note);
+}
+
 void Importer::add_post(Post&& p, const char* at) {
   require_id(p.id, at);
   const bool policy = opt_.on_duplicate != OnDuplicate::error;

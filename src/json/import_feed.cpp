@@ -189,6 +189,7 @@ void Importer::read_feed_item(od::value& v, std::size_t level,
     else
       without_language.push_back(p.id);
   }
+  repair_text_fields(p, at);
   add_post(std::move(p), at);
 }
 

@@ -2,6 +2,7 @@
 // (/wp-json/wp/v2/posts/<id>), with _embed for
 // authors and tags): rendered HTML turned into text, date_gmt preferred
 // over the local date, post_tag terms as tags.
+#include "feeds/feed_items.hpp"
 #include "json/importer.hpp"
 
 namespace digest::json_detail {
@@ -98,6 +99,7 @@ void Importer::read_wp_post(od::value& v, std::size_t level) {
     }
   });
   p.posted_on = gmt ? gmt : local;
+  repair_text_fields(p, at);
   add_post(std::move(p), at);
 }
 

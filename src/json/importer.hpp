@@ -193,6 +193,8 @@ class Importer {
   void add_post(Post&& p, const char* at);
   // A repair made while reading liberally (ImportReport::warnings).
   void warn(ErrorCode code, std::string message, const char* at);
+  // Mojibake in a post's text fields, repaired with a warning (not strict).
+  void repair_text_fields(Post& p, const char* at);
   void add_source(Source&& s, const char* at);
   od::object root_object(const char* what);
   void check_trailing();

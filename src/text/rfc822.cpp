@@ -210,8 +210,8 @@ Rfc822Reading read_rfc822(std::string_view text) noexcept {
         ++c.i;
         std::size_t n = 0;
         int v = c.number(4, &n);
-        if (v < 0 || (n != 2 && n != 4)) return fail("expected a zone offset");
-        int minutes = n == 2 ? v * 60 : (v / 100) * 60 + v % 100;
+        if (v < 0 || n == 3) return fail("expected a zone offset");
+        int minutes = n <= 2 ? v * 60 : (v / 100) * 60 + v % 100;  // "GMT+2", "GMT+0330"
         if (minutes > 18 * 60) return fail("the zone offset is out of range");
         t.utc_offset_minutes = *t.utc_offset_minutes + sign * minutes;
         out.repaired = true;

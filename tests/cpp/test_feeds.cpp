@@ -55,6 +55,7 @@ constexpr std::string_view kRss = R"(<?xml version="1.0" encoding="UTF-8"?>
   <item>
     <title>Second</title>
     <guid>https://quayside.example/news/2</guid>
+    <source url="https://coastline.example/rss">Coastline Courier</source>
     <dc:date>2024-06-05T10:00:00+02:00</dc:date>
     <dc:subject>Weather</dc:subject>
   </item>
@@ -99,6 +100,7 @@ TEST(FeedImport, Rss2FieldsAreMapped) {
   EXPECT_EQ(q.url, "https://quayside.example/news/2");  // a permalink guid is the link
   EXPECT_EQ(iso(q.published_on), "2024-06-05T10:00:00+02:00");
   EXPECT_EQ(q.tags, std::vector<std::string>{"Weather"});
+  EXPECT_EQ(q.source, "Coastline Courier");  // an aggregator's <source>: the outlet
   EXPECT_EQ(rep.warnings_count, 0u) << (rep.warnings.empty() ? "" : rep.warnings[0].to_string());
 }
 
@@ -193,6 +195,7 @@ TEST(FeedImport, RssDatesWithNamedZones) {
       {"Wednesday, 04 June 1997 08:30:00 PST", "1997-06-04T08:30:00-08:00"},
       {"Tue, 04 Jun 2024 08:30:00", "2024-06-04T08:30:00"},
       {"04 Jun 2024", "2024-06-04"},
+      {"Tue, 04 Jun 2024 08:30:00 GMT+2", "2024-06-04T08:30:00+02:00"},
   };
   for (const Case& k : cases) {
     std::string xml = "<rss><channel><title>T</title><item><guid>g</guid><pubDate>" +
@@ -208,6 +211,17 @@ TEST(FeedImport, RssDatesWithNamedZones) {
                       {}, &rep);
   EXPECT_FALSE(c.posts()[0].published_on);
   EXPECT_TRUE(has_warning(rep, "unreadable published date"));
+}
+
+TEST(FeedImport, UndeclaredPrefixesAreRead) {
+  ImportReport rep;
+  Collection c = read("<rss><channel><item><guid>g</guid><dc:creator>Ana Vell</dc:creator>"
+                      "<content:encoded>&lt;p&gt;Body&lt;/p&gt;</content:encoded></item></channel></rss>",
+                      {}, &rep);
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c.posts()[0].authors, std::vector<std::string>{"Ana Vell"});
+  EXPECT_EQ(c.posts()[0].body, "Body");
+  EXPECT_GT(rep.warnings_count, 0u);  // the undeclared prefixes are reported
 }
 
 TEST(FeedImport, Rfc822ReaderEdges) {

@@ -128,6 +128,23 @@ TEST(LiberalJson, DuplicatePoliciesInsideOneInput) {
   }
 }
 
+TEST(LiberalJson, MojibakeInFeedsIsRepaired) {
+  // Persian and French UTF-8 that went through Windows-1252 on the way.
+  const char* feed = R"({"version": "https://jsonfeed.org/version/1.1", "items": [
+    {"id": "1", "title": "Ø³Ù„Ø§Ù… Ø¯Ù†ÛŒØ§", "tags": ["cafÃ©"]}]})";
+  Collection c;
+  auto r = import_json(c, feed);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(c.posts()[0].title, "سلام دنیا");
+  EXPECT_EQ(c.posts()[0].tags, std::vector<std::string>{"café"});
+  EXPECT_EQ(r->warnings_count, 2u);
+  EXPECT_NE(r->warnings[0].message.find("mojibake"), std::string::npos);
+  // The own format is digestcore's: read exactly as written.
+  Collection own;
+  ASSERT_TRUE(import_json(own, R"({"digestcore": 1, "posts": [{"id": "a", "title": "cafÃ©"}]})").ok());
+  EXPECT_EQ(own.posts()[0].title, "cafÃ©");
+}
+
 TEST(LiberalJson, EncodingOptionDecodesJson) {
   // {"digestcore": 1, "posts": [{"id": "a", "title": "Привет"}]} in Windows-1251.
   std::string doc = "{\"digestcore\": 1, \"posts\": [{\"id\": \"a\", \"title\": \"\xcf\xf0\xe8\xe2\xe5\xf2\"}]}";
