@@ -1,15 +1,18 @@
-// JSON import/export throughput: MB/s of JSON and posts/s. The posts are
-// synthetic and multilingual (English, Russian, Arabic, Japanese, Greek
-// sentences written for this benchmark), generated in memory; the file
-// benchmark writes them once to a temporary file.
+// JSON import/export throughput (MB/s of JSON and posts/s) and HTML to text
+// (MB/s of HTML). The posts are synthetic and multilingual (English,
+// Russian, Arabic, Japanese, Greek sentences written for this benchmark),
+// generated in memory; the file benchmark writes them once to a temporary
+// file.
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include "digest/json.hpp"
+#include "json/json_internal.hpp"
 
 namespace {
 
@@ -165,6 +168,71 @@ void BM_JsonImportWordPressHtml(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * 5000));
 }
 BENCHMARK(BM_JsonImportWordPressHtml)->Unit(benchmark::kMillisecond);
+
+// HTML to text alone, over a few thousand fragments of the shapes feeds
+// carry (RSS descriptions, content:encoded, WordPress rendered fields, JSON
+// Feed content_html): html_to_text as the importers call it (the fast path,
+// gumbo for what it declines) against the gumbo path for every fragment.
+// The `fast` counter is the share the fast path took.
+const std::vector<std::string>& feed_fragments() {
+  static const std::vector<std::string> all = [] {
+    const char* const shapes[] = {
+        "<p>%B</p>",
+        "<p>%B <a href=\"https://news.example/%N?utm_source=rss&amp;utm_medium=feed\">Read "
+        "more&nbsp;&raquo;</a></p>",
+        "%T &#8211; <em>update</em>",
+        "<p>%T [&hellip;]</p>",
+        "<p><img src=\"https://cdn.example/%N.jpg\" alt=\"\" width=\"600\" height=\"400\" />"
+        "</p><p>%B</p><p>The post <a href=\"https://blog.example/%N\">%T</a> appeared first on "
+        "<a href=\"https://blog.example\">Blog</a>.</p>",
+        "<figure class=\"wp-block-image size-large\"><img decoding=\"async\" src=\"%N.jpg\" "
+        "alt=\"%T\" class=\"wp-image-%N\"/><figcaption>Photo: <em>Staff</em></figcaption>"
+        "</figure>\n<p>%B</p>\n<h2>%T</h2>\n<ul><li>%B</li><li><strong>%T</strong></li></ul>",
+        "<div><p>%B<br>%B</p><blockquote><p>&ldquo;%T&rdquo;</p></blockquote></div>",
+        "<figure class=\"wp-block-embed\"><div class=\"wp-block-embed__wrapper\">\n<iframe "
+        "width=\"500\" height=\"281\" src=\"https://video.example/embed/%N\" frameborder="
+        "\"0\" allowfullscreen></iframe>\n</div></figure><p>%B</p>",
+        "%B <b>%T</b> &mdash; <i>%B</i>",
+    };
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < 3000; ++i) {
+      std::string s = shapes[i % std::size(shapes)], n = std::to_string(i);
+      for (std::size_t at; (at = s.find('%')) != std::string::npos;) {
+        char what = s[at + 1];
+        s.replace(at, 2, what == 'N' ? n : what == 'T' ? kTitles[(i + 1) % 5] : kBodies[i % 5]);
+      }
+      out.push_back(std::move(s));
+    }
+    return out;
+  }();
+  return all;
+}
+
+template <bool Gumbo>
+void BM_HtmlToText(benchmark::State& state) {
+  const auto& fragments = feed_fragments();
+  std::size_t bytes = 0, fast = 0;
+  std::string out, error;
+  for (const auto& f : fragments) {
+    bytes += f.size();
+    fast += json_detail::html_to_text_simple(f, out);
+  }
+  for (auto _ : state) {
+    for (const auto& f : fragments) {
+      bool ok = Gumbo ? json_detail::html_to_text_gumbo(f, out, error)
+                      : json_detail::html_to_text(f, out, error);
+      benchmark::DoNotOptimize(ok);
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * fragments.size()));
+  state.counters["fast"] = Gumbo ? 0.0 : double(fast) / double(fragments.size());
+}
+BENCHMARK(BM_HtmlToText<false>)->Name("BM_HtmlToTextFeedFragments")->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HtmlToText<true>)
+    ->Name("BM_HtmlToTextFeedFragmentsGumbo")
+    ->Unit(benchmark::kMillisecond);
 
 template <int Form>
 void BM_JsonExport(benchmark::State& state) {

@@ -1,5 +1,7 @@
 // HTML fragments to plain text with gumbo (a real HTML5 parser: entities,
 // implied end tags and malformed markup are handled as a browser would).
+// Simple fragments take the fast path first (html_fast.cpp), which gives
+// the same text; html_to_text_gumbo is the parse for everything else.
 #include <gumbo.h>
 
 #include <algorithm>
@@ -11,16 +13,13 @@
 #include <utility>
 #include <vector>
 
+#include "json/html_sink.hpp"
 #include "json/json_internal.hpp"
 #include "text/utf8.hpp"
 
 namespace digest::json_detail {
 
 namespace {
-
-bool html_space(char c) noexcept {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
 
 char ascii_lower(char c) noexcept { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
 
@@ -227,71 +226,6 @@ Kind kind_of(GumboTag tag) {
   }
 }
 
-// Accumulates text, emitting a pending space or line breaks only before the
-// next visible character, so leading and trailing breaks never appear.
-class TextSink {
- public:
-  explicit TextSink(std::string& out) : out_(out) {}
-
-  void block(int breaks) { breaks_ = std::max(breaks_, breaks); }
-  void line_break() { breaks_ = std::min(breaks_ + 1, 2); }
-  void space() { space_ = true; }
-
-  void text(std::string_view t, bool preformatted) {
-    std::size_t i = 0, n = t.size();
-    while (i < n) {
-      if (preformatted) {
-        std::size_t j = t.find('\n', i);
-        if (j == std::string_view::npos) j = n;
-        if (j > i) {
-          flush();
-          out_.append(t.data() + i, j - i);
-        }
-        if (j < n) line_break();
-        i = j + 1;
-        continue;
-      }
-      if (html_space(t[i])) {
-        space_ = true;
-        ++i;
-        continue;
-      }
-      std::size_t j = i;
-      while (j < n && !html_space(t[j])) ++j;
-      flush();
-      out_.append(t.data() + i, j - i);
-      i = j;
-    }
-  }
-
- private:
-  void flush() {
-    if (out_.empty()) {
-      breaks_ = 0;
-      space_ = false;
-      return;
-    }
-    if (breaks_ > 0) {
-      // White space before a break goes (preformatted text may have left
-      // some); breaks already written count towards the ones asked for, so
-      // there are never more than two in a row and none at the start.
-      while (!out_.empty() && (out_.back() == ' ' || out_.back() == '\t')) out_.pop_back();
-      int have = 0;
-      for (auto it = out_.rbegin(); it != out_.rend() && *it == '\n'; ++it) ++have;
-      if (!out_.empty() && have < breaks_)
-        out_.append(static_cast<std::size_t>(breaks_ - have), '\n');
-    } else if (space_) {
-      out_ += ' ';
-    }
-    breaks_ = 0;
-    space_ = false;
-  }
-
-  std::string& out_;
-  int breaks_ = 0;
-  bool space_ = false;
-};
-
 void walk(const GumboNode* root, TextSink& sink) {
   struct Frame {
     const GumboNode* node;
@@ -360,6 +294,14 @@ bool html_to_text(std::string_view html, std::string& out, std::string& error) {
     sink.text(html, false);
     return true;
   }
+  // Most feed HTML is simple enough to read without building a tree; the
+  // fast path declines anything it cannot convert exactly as below.
+  if (html_to_text_simple(html, out)) return true;
+  return html_to_text_gumbo(html, out, error);
+}
+
+bool html_to_text_gumbo(std::string_view html, std::string& out, std::string& error) {
+  out.clear();
   if (estimated_nesting(html) > kMaxHtmlNesting) {
     error = "HTML nested deeper than " + std::to_string(kMaxHtmlNesting) + " elements";
     return false;

@@ -40,6 +40,13 @@ inline constexpr std::size_t kMaxHtmlNesting = 1024;
 // above which the formatting tags are dropped before parsing (html.cpp).
 inline constexpr std::size_t kMaxFormattingReconstruction = 100000;
 bool html_to_text(std::string_view html, std::string& out, std::string& error);
+// The two ways html_to_text has to get there. html_to_text_simple
+// (html_fast.cpp) reads only a conservative subset of HTML in one pass and
+// returns false on anything else (`out` is then unspecified); whenever it
+// returns true its text is the one html_to_text_gumbo gives. html_to_text
+// tries it first and falls back to html_to_text_gumbo, the full parse.
+bool html_to_text_simple(std::string_view html, std::string& out);
+bool html_to_text_gumbo(std::string_view html, std::string& out, std::string& error);
 
 // Format of `text` as JsonFormat::detect documents it. `complete` is false
 // when `text` is only the start of the input (a file's first chunk); then

@@ -6,7 +6,9 @@
 // markup and entities never grow), so no input makes it balloon; it never
 // starts with a line break and never holds three in a row (blocks give at
 // most one blank line); a numeric reference above U+10FFFF is U+FFFD; and
-// a second call gives the same text.
+// a second call gives the same text. And the fast path
+// (html_to_text_simple), whenever it accepts a fragment, gives exactly the
+// text of the gumbo path (html_to_text_gumbo).
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
@@ -64,5 +66,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::string again, error2;
   FUZZ_CHECK(digest::json_detail::html_to_text(html, again, error2));
   FUZZ_CHECK(again == out);
+
+  std::string fast, slow, error3;
+  if (digest::json_detail::html_to_text_simple(html, fast)) {
+    FUZZ_CHECK(digest::json_detail::html_to_text_gumbo(html, slow, error3));
+    FUZZ_CHECK(fast == slow);
+  }
   return 0;
 }
