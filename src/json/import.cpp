@@ -183,8 +183,25 @@ Result<ImportReport> Importer::import_memory(std::string_view json) {
       }
       ImportOptions o = opt_;
       o.encoding.clear();
+      if (opt_.on_skipped) {
+        o.on_skipped = [&](const Error& e) {
+          Error copy = e;
+          copy.offset.reset();
+          opt_.on_skipped(copy);
+        };
+      }
       Importer again(target_, o);
-      return again.import_memory(*utf8);
+      // Byte offsets would point into the decoded text, not the input:
+      // positions keep their line only.
+      auto r = again.import_memory(*utf8);
+      if (!r.ok()) {
+        Error e = std::move(r).error();
+        e.offset.reset();
+        return e;
+      }
+      for (Error& e : r->skipped) e.offset.reset();
+      for (Error& e : r->warnings) e.offset.reset();
+      return r;
     }
   }
   try {

@@ -425,8 +425,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const unsigned flags = data[0];
   const std::string_view json = fuzz::as_text(data + 1, size - 1);
   static const int formats[] = {DG_FORMAT_DETECT, DG_FORMAT_OWN, DG_FORMAT_JSON_LINES,
-                                DG_FORMAT_JSON_FEED, DG_FORMAT_WORDPRESS, -1, 5,
-                                -0x7fffffff - 1};
+                                DG_FORMAT_JSON_FEED, DG_FORMAT_WORDPRESS, DG_FORMAT_XML_FEED,
+                                6, -0x7fffffff - 1};
   const int format = formats[flags & 7];
   const int pretty = (flags & 0x10) != 0;
 
@@ -445,7 +445,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::size_t posts = 0, sources = 0;
   FUZZ_CHECK(st(dg_collection_post_count(c, &posts)) == DG_OK);
   FUZZ_CHECK(st(dg_collection_source_count(c, &sources)) == DG_OK);
-  if ((flags & 7) >= 5) FUZZ_CHECK(rc == DG_E_INVALID_ARGUMENT);
+  if ((flags & 7) >= 6) FUZZ_CHECK(rc == DG_E_INVALID_ARGUMENT);
   if (rc != DG_OK) {
     FUZZ_CHECK(report == nullptr && posts == 0 && sources == 0);
   } else {
