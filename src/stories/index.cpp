@@ -272,7 +272,8 @@ Result<NearDuplicateIndex> NearDuplicateIndex::from_bytes(std::string_view bytes
     return failed();
   }
   if (!stories_detail::resolve_lsh(o.lsh, jaccard_from_similarity(o.threshold), perms).ok() || words == 0 || chars == 0 ||
-      words > 64 || chars > 64 || has_window > 1) {
+      words > 64 || chars > 64 || has_window > 1 || (!has_window && window != 0)) {
+    // A window the file says it lacks must be written as 0: one index, one encoding.
     r.fail("its options are out of range");
     return failed();
   }
