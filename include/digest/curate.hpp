@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 
 #include "digest/attribution.hpp"
+#include "digest/digest.hpp"
 #include "digest/entities.hpp"
 #include "digest/model.hpp"
 #include "digest/result.hpp"
@@ -60,5 +62,27 @@ struct CurateReport {
 // the stories options are out of range (as cluster_stories would), before
 // any step runs.
 DG_API Result<CurateReport> curate(Collection& collection, const CurateOptions& options);
+
+// DigestOptions::entity_name from a gazetteer: the entity's name, else its
+// id. The gazetteer must outlive the function.
+DG_API std::function<std::string(std::string_view)> entity_names(const Gazetteer& gazetteer);
+
+// What the faces' digest calls add to make_digest.
+struct PublishOptions {
+  // Names entity sections, and tags the period's posts when none of them
+  // carries an entity tag yet (group_by entity or rank entities). Not owned.
+  const Gazetteer* entities = nullptr;
+  // Stories for group_by story, collapse_stories and rank outlets, when none
+  // of the period's posts has a story yet (curate did not run step 4).
+  StoryOptions stories;
+};
+
+// The digest of `period` as the CLI, C and Python build it: when the
+// options need entity tags or stories that the posts lack, curate runs over
+// a copy of the period's posts first (the collection is not changed); then
+// make_digest, with entity sections named by the gazetteer.
+DG_API Result<Digest> publish_digest(const Collection& collection, const Period& period,
+                                     const DigestOptions& options,
+                                     const PublishOptions& publish = {});
 
 }  // namespace digest

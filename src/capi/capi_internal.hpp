@@ -99,6 +99,8 @@ int read_format(dg_format format, digest::JsonFormat& out);
 
 // Checked Gregorian dates (DG_E_INVALID_ARGUMENT naming `what` otherwise).
 int read_ymd(const dg_ymd& in, digest::Date& out, const char* what);
+// The digest options of a dg_digest_options (digest.cpp), for the site.
+int read_digest_options(const dg_digest_options* opts, digest::DigestOptions& out);
 int read_datetime(const dg_datetime& in, digest::DateTime& out, const char* what);
 dg_datetime to_c(const digest::DateTime& dt);
 dg_ymd to_c(const digest::Date& d);

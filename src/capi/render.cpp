@@ -21,6 +21,7 @@ DG_API int dg_digest_render_opts(const dg_digest* digest, dg_render_format forma
     switch (format) {
       case DG_RENDER_MARKDOWN: return dg::put_buffer(digest::render_markdown(d), out);
       case DG_RENDER_JSON: return dg::put_buffer(digest::render_json(d, pretty), out);
+      case DG_RENDER_HTML: return dg::put_buffer(digest::render_html(d), out);
       case DG_RENDER_JSON_FEED: {
         digest::FeedOptions feed;
         feed.pretty = pretty;
@@ -39,6 +40,58 @@ DG_API int dg_digest_render_feed(const dg_digest* digest, const dg_feed_options*
     digest::FeedOptions feed;
     if (int st = dg::read_feed_options(opts, feed); st != DG_OK) return st;
     return dg::put_buffer(digest::render_json_feed(dg::digest_of(digest), feed), out);
+  });
+}
+
+DG_API int dg_site_options_init(dg_site_options* opts, unsigned version) {
+  return dg::guard([&]() -> int {
+    if (!opts) return dg::null_argument("opts");
+    if (version != DG_SITE_OPTIONS_VERSION) return dg::bad_version("dg_site_options", version);
+    *opts = dg_site_options DG_SITE_OPTIONS_INIT;
+    return DG_OK;
+  });
+}
+
+DG_API int dg_site_write(const dg_collection* collection, const char* dir, size_t dir_len,
+                         const dg_site_options* opts, size_t* out_files) {
+  return dg::guard([&]() -> int {
+    if (!collection) return dg::null_argument("collection");
+    std::string_view folder;
+    if (int st = dg::utf8_view(dir, dir_len, folder, "dir"); st != DG_OK) return st;
+    if (folder.empty()) return dg::null_argument("dir");
+    digest::SiteOptions site;
+    if (opts) {
+      if (opts->version != DG_SITE_OPTIONS_VERSION) return dg::bad_version("dg_site_options", opts->version);
+      std::string_view title, locale, base;
+      if (int st = dg::utf8_view(opts->title, opts->title_len, title, "title"); st != DG_OK) return st;
+      if (int st = dg::utf8_view(opts->locale, opts->locale_len, locale, "locale"); st != DG_OK) return st;
+      if (int st = dg::utf8_view(opts->base_url, opts->base_url_len, base, "base_url"); st != DG_OK)
+        return st;
+      if (!title.empty()) site.title.assign(title);
+      if (!locale.empty()) site.locale.assign(locale);
+      site.base_url.assign(base);
+      if (opts->page_size) site.page_size = opts->page_size;
+      switch (opts->periods) {
+        case DG_SITE_ISO_WEEKS: break;
+        case DG_SITE_MONTHS: site.digest_periods = digest::PeriodKind::month; break;
+        case DG_SITE_PERSIAN_MONTHS:
+          site.digest_periods = digest::PeriodKind::month;
+          site.month_calendar = digest::PeriodCalendar::persian;
+          break;
+        case DG_SITE_WEEKS_ENDING:
+          site.digest_periods = digest::PeriodKind::week;
+          site.week_ends = opts->week_ends;
+          break;
+        default: return dg::bad_enum("dg_site_periods", static_cast<int>(opts->periods));
+      }
+      if (opts->digest) {
+        if (int st = dg::read_digest_options(opts->digest, site.digest); st != DG_OK) return st;
+      }
+    }
+    auto written = digest::write_site(collection->collection, std::string(folder), site);
+    if (!written.ok()) return dg::set_error(written.error());
+    if (out_files) *out_files = written->size();
+    return DG_OK;
   });
 }
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <optional>
 #include <iostream>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -41,7 +42,8 @@ const char* const kMainHelp =
     "Multilingual press digests from JSON collections and RSS/Atom feeds.\n"
     "\n"
     "commands:\n"
-    "  digest    build the digest of one ISO week and render it\n"
+    "  digest    build the digest of a period and render it\n"
+    "  site      write the static clippings site of a collection\n"
     "  convert   convert collections and feeds to the JSON formats\n"
     "  check     validate collections and report bad records\n"
     "  stories   group near-duplicate posts and link them into stories\n"
@@ -52,25 +54,62 @@ const char* const kMainHelp =
     "  --version       show the version\n";
 
 const char* const kDigestHelp =
-    "usage: digestcore digest INPUT... --week YYYY-Www [--format markdown|json|jsonfeed]\n"
-    "                         [--input-format FMT] [--title TEXT] [-o FILE]\n"
+    "usage: digestcore digest INPUT... (--period PERIOD | --week YYYY-Www)\n"
+    "                         [--format markdown|html|json|jsonfeed] [--group-by G] [--rank R]\n"
+    "                         [--locale TAG] [--title TEMPLATE] [--entities FILE] [-o FILE]\n"
     "\n"
     "INPUT may be '-' for standard input.\n"
-    "Selects the posts of one ISO week (by posted date, else published date)\n"
-    "from every INPUT, groups them by source and renders the digest.\n"
+    "Selects the posts of a period (by posted date, else published date) from\n"
+    "every INPUT, puts them in sections, ranks them and renders the digest.\n"
     "\n"
     "options:\n"
-    "  --week YYYY-Www     the ISO week, e.g. 2021-W33 (required)\n"
-    "  --format FMT        markdown (default), json, or jsonfeed\n"
+    "  --period PERIOD     2021-W36 (ISO week), 2021-08 or 1400-06 (month,\n"
+    "                      Gregorian or Solar Hijri), 2021-08-12/2021-08-18,\n"
+    "                      P7D/2021-09-10 or week-ending:2021-09-10 (seven days\n"
+    "                      ending that day), week-ending:fri, last-7-days\n"
+    "  --week YYYY-Www     the same as --period for an ISO week\n"
+    "  --reference DATE    the day relative periods count from (default: today)\n"
+    "  --format FMT        markdown (default), html, json, or jsonfeed\n"
+    "  --group-by G        source (default), entity, story, or none\n"
+    "  --rank R            date (oldest first, default), newest, outlets, entities\n"
+    "  --stories           one item per story ('also in' for the other outlets)\n"
+    "  --per-section N     at most N items per section\n"
+    "  --limit N           at most N items in the digest\n"
+    "  --locale TAG        labels and dates: en (default), fr, de, es, fa, ar, ...\n"
+    "  --title TEMPLATE    the title; {period}, {first}, {last}, {label}, {count}\n"
+    "                      are filled in (default: e.g. 'Weekly Digest – Sep 12, 2021')\n"
     INPUT_OPTIONS_HELP
-    "  --title TEXT        the digest's title (default: 'Digest YYYY-Www')\n"
     "  --attribution       fill missing authors, outlet, place and published date\n"
     "                      from the attribution line opening each excerpt\n"
     "  --sources FILE      a source registry (JSON) naming the known outlets;\n"
     "                      posts whose outlet it recognises are filed under it\n"
     "  --entities FILE     a gazetteer (JSON): tag each post with the entities\n"
-    "                      it mentions ('entity:ID' tags)\n"
+    "                      it mentions ('entity:ID' tags); names entity sections\n"
     "  -o, --output FILE   write to FILE instead of standard output\n"
+    "  -h, --help          show this help\n";
+
+const char* const kSiteHelp =
+    "usage: digestcore site INPUT... -o DIR [--title TEXT] [--locale TAG]\n"
+    "                       [--periods week|month|persian-month|week-ending:DAY]\n"
+    "\n"
+    "Writes the static clippings site of every INPUT's posts under DIR:\n"
+    "index.html (every clipping, newest first, with the digests among them),\n"
+    "digests/ (a page per period), sources/ (a page per outlet) and feed.json.\n"
+    "Links are relative: open DIR/index.html from disk or serve DIR.\n"
+    "\n"
+    "options:\n"
+    "  -o, --output DIR    the folder to write (created if missing; required)\n"
+    "  --title TEXT        the site's title (default: Clippings)\n"
+    "  --locale TAG        labels and dates of every page (default: en)\n"
+    "  --periods P         digest pages per ISO week (default), month,\n"
+    "                      persian-month, or week-ending:fri (any weekday)\n"
+    "  --digest-title T    title template of the digest pages (see digest --help)\n"
+    "  --group-by G, --rank R, --stories, --per-section N\n"
+    "                      the digest pages' sections, as for digest\n"
+    "  --page-size N       clippings per index page (default: 200)\n"
+    "  --base-url URL      absolute URL the site will live at (for feed.json)\n"
+    INPUT_OPTIONS_HELP
+    "  --attribution, --sources FILE, --entities FILE   as for digest\n"
     "  -h, --help          show this help\n";
 
 const char* const kConvertHelp =
@@ -146,6 +185,11 @@ struct Args {
   bool help = false;
   bool attribution = false;
   bool stories = false;
+  std::map<std::string, std::string> values;  // every valued option, by name
+  std::string value(const std::string& name) const {
+    auto it = values.find(name);
+    return it == values.end() ? std::string() : it->second;
+  }
 };
 
 // `valued`: the options of the command that take a value; `flags`: those
@@ -183,6 +227,7 @@ Args parse_args(int argc, char** argv, int first, const std::vector<std::string>
         if (i + 1 >= argc) throw UsageError{"option '" + name + "' needs a value"};
         value = argv[++i];
       }
+      a.values[name] = value;
       if (name == "--week") a.week = value;
       else if (name == "--format") a.format = value;
       else if (name == "--to") a.to = value;
@@ -336,37 +381,118 @@ bool write_output(const std::string& path, const std::string& text) {
   return true;
 }
 
+std::size_t count_option(const Args& a, const std::string& name) {
+  const std::string v = a.value(name);
+  if (v.empty()) return 0;
+  std::size_t n = 0;
+  auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (ec != std::errc() || end != v.data() + v.size())
+    throw UsageError{"option '" + name + "' needs a whole number, not '" + v + "'"};
+  return n;
+}
+
+// The digest options the digest and site commands share.
+digest::DigestOptions digest_options(const Args& a) {
+  digest::DigestOptions o;
+  if (std::string g = a.value("--group-by"); !g.empty()) {
+    auto v = digest::group_by_from_name(g);
+    if (!v) throw UsageError{"unknown --group-by '" + g + "' (source, entity, story, none)"};
+    o.group_by = *v;
+  }
+  if (std::string r = a.value("--rank"); !r.empty()) {
+    auto v = digest::rank_from_name(r);
+    if (!v) throw UsageError{"unknown --rank '" + r + "' (date, newest, outlets, entities)"};
+    o.rank = *v;
+  }
+  if (std::string l = a.value("--locale"); !l.empty()) o.locale = l;
+  o.collapse_stories = a.stories;
+  o.per_section = count_option(a, "--per-section");
+  o.limit = count_option(a, "--limit");
+  return o;
+}
+
+const std::vector<std::string> kDigestValued = {
+    "--group-by", "--rank", "--locale", "--per-section", "--input-format", "--sources",
+    "--entities", "--output", "--title"};
+
 int cmd_digest(int argc, char** argv) {
-  Args a = parse_args(argc, argv, 2,
-                      {"--week", "--format", "--input-format", "--title", "--output", "--sources",
-                       "--entities"},
-                      {"--attribution"});
+  std::vector<std::string> valued = kDigestValued;
+  for (const char* v : {"--week", "--period", "--reference", "--format", "--limit"}) valued.push_back(v);
+  Args a = parse_args(argc, argv, 2, valued, {"--attribution", "--stories"});
   if (a.help) {
     std::fputs(kDigestHelp, stdout);
     return 0;
   }
-  if (a.week.empty()) throw UsageError{"--week is required (e.g. --week 2021-W33)"};
+  std::string period_text = a.value("--period");
+  if (!a.week.empty()) {
+    if (!period_text.empty()) throw UsageError{"give --period or --week, not both"};
+    period_text = a.week;
+  }
+  if (period_text.empty()) throw UsageError{"--period is required (e.g. --period 2021-W33)"};
   std::string format = a.format.empty() ? "markdown" : a.format;
-  if (format != "markdown" && format != "json" && format != "jsonfeed")
-    throw UsageError{"unknown format '" + format + "' (markdown, json, jsonfeed)"};
-  auto period = digest::parse_iso_week(a.week);
+  if (format != "markdown" && format != "html" && format != "json" && format != "jsonfeed")
+    throw UsageError{"unknown format '" + format + "' (markdown, html, json, jsonfeed)"};
+  digest::PeriodOptions period_options;
+  if (std::string ref = a.value("--reference"); !ref.empty()) {
+    auto r = digest::DateTime::from_iso(ref);
+    if (!r.ok()) throw UsageError{"--reference: " + r.error().to_string()};
+    period_options.reference = r->date;
+  }
+  auto period = digest::parse_period(period_text, period_options);
   if (!period.ok()) throw UsageError{period.error().to_string()};
+  digest::DigestOptions options = digest_options(a);
+  options.title = a.title;
   digest::Collection c;
   bool skipped = false;
   Dictionaries dicts;
   if (!load_inputs(c, a, false, skipped, dicts)) return 1;
-  digest::DigestOptions options;
-  options.title = a.title;
-  digest::Digest d = digest::build_digest(c, *period, options);
-  std::string text;
-  if (format == "markdown") {
-    text = digest::render_markdown(d);
-  } else if (format == "json") {
-    text = digest::render_json(d);
-  } else {
-    text = digest::render_json_feed(d);
+  digest::PublishOptions publish;
+  publish.entities = dicts.gazetteer ? &*dicts.gazetteer : nullptr;
+  auto d = digest::publish_digest(c, *period, options, publish);
+  if (!d.ok()) {
+    report(d.error());
+    return 1;
   }
+  std::string text;
+  if (format == "markdown") text = digest::render_markdown(*d);
+  else if (format == "html") text = digest::render_html(*d);
+  else if (format == "json") text = digest::render_json(*d);
+  else text = digest::render_json_feed(*d);
   return write_output(a.output, text) ? 0 : 1;
+}
+
+int cmd_site(int argc, char** argv) {
+  std::vector<std::string> valued = kDigestValued;
+  for (const char* v : {"--periods", "--digest-title", "--page-size", "--base-url"}) valued.push_back(v);
+  Args a = parse_args(argc, argv, 2, valued, {"--attribution", "--stories"});
+  if (a.help) {
+    std::fputs(kSiteHelp, stdout);
+    return 0;
+  }
+  if (a.output.empty() || a.output == "-") throw UsageError{"-o DIR is required (the site's folder)"};
+  digest::SiteOptions site;
+  site.digest = digest_options(a);
+  site.digest.title = a.value("--digest-title");
+  site.locale = site.digest.locale;
+  if (!a.title.empty()) site.title = a.title;
+  if (std::string p = a.value("--periods"); !p.empty())
+    if (digest::Status st = digest::set_site_periods(site, p); !st.ok())
+      throw UsageError{"--periods: " + st.error().message};
+  if (std::size_t n = count_option(a, "--page-size")) site.page_size = n;
+  site.base_url = a.value("--base-url");
+  digest::Collection c;
+  bool skipped = false;
+  Dictionaries dicts;
+  if (!load_inputs(c, a, false, skipped, dicts)) return 1;
+  if (dicts.gazetteer) site.digest.entity_name = digest::entity_names(*dicts.gazetteer);
+  auto written = digest::write_site(c, a.output, site);
+  if (!written.ok()) {
+    report(written.error());
+    return 1;
+  }
+  std::fprintf(stderr, "digestcore: wrote %zu files; open %s/index.html\n", written->size(),
+               a.output.c_str());
+  return 0;
 }
 
 int cmd_convert(int argc, char** argv) {
@@ -505,6 +631,7 @@ int main(int argc, char** argv) {
     }
     if (cmd == "digest") return cmd_digest(argc, argv);
     if (cmd == "convert") return cmd_convert(argc, argv);
+    if (cmd == "site") return cmd_site(argc, argv);
     if (cmd == "check") return cmd_check(argc, argv);
     if (cmd == "stories") return cmd_stories(argc, argv);
     throw UsageError{"unknown command '" + std::string(cmd) + "' (try --help)"};

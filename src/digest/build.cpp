@@ -1,88 +1,225 @@
-#include "digest/digest.hpp"
-
+// Building a digest: select the period's posts, make items (one per post, or
+// one per story), put them in sections, rank, limit, title.
 #include <algorithm>
-#include <boost/date_time/gregorian/gregorian.hpp>
 #include <map>
+#include <unordered_map>
+#include <unordered_set>
 
+#include "digest/digest.hpp"
 #include "digest/normalize.hpp"
-#include "text/safe.hpp"
 
 namespace digest {
 
 namespace {
 
-Error week_error(std::string_view text, std::size_t at, const std::string& why) {
-  Error e(ErrorCode::parse_error,
-          "not an ISO week " + detail::quote_for_message(text, 32) + ": " + why +
-              " (expected e.g. 2021-W33)");
-  e.offset = at;
+// An item while it is built: pointers into the collection, copied at the end.
+struct Draft {
+  const Post* post = nullptr;
+  std::vector<const Post*> also;
+  std::string story;
+  std::size_t outlets = 1;
+  std::vector<std::string> entities;
+  std::size_t entity_score = 0;
+};
+
+std::string sort_key_of(std::string_view heading) {
+  auto key = Normalizer::shared().search_key(heading);
+  return key.ok() ? std::move(key).value() : std::string(heading);
+}
+
+// How a post names its outlet: the source id, else nothing. Posts with no
+// source count as one outlet each.
+std::string outlet_key(const Post& p) { return p.source.empty() ? "\x01" + p.id : p.source; }
+
+bool older(const Post* a, const Post* b) {
+  Date da = *a->digest_date(), db = *b->digest_date();
+  if (da != db) return da < db;
+  if (a->title != b->title) return a->title < b->title;
+  return a->id < b->id;
+}
+bool newer(const Post* a, const Post* b) {
+  Date da = *a->digest_date(), db = *b->digest_date();
+  if (da != db) return da > db;
+  if (a->title != b->title) return a->title < b->title;
+  return a->id < b->id;
+}
+
+// The order `rank` puts items in; a strict weak order, so sorting is stable
+// in meaning across runs.
+bool ranks_before(const Draft& a, const Draft& b, Rank rank) {
+  switch (rank) {
+    case Rank::date: return older(a.post, b.post);
+    case Rank::newest: return newer(a.post, b.post);
+    case Rank::outlets:
+      if (a.outlets != b.outlets) return a.outlets > b.outlets;
+      return newer(a.post, b.post);
+    case Rank::entities:
+      if (a.entity_score != b.entity_score) return a.entity_score > b.entity_score;
+      return newer(a.post, b.post);
+  }
+  return false;
+}
+
+Status check_locale(std::string_view locale) {
+  bool ok = !locale.empty() && locale.size() <= 64;
+  for (char c : locale)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+          c == '-' || c == '_' || c == '@' || c == '=' || c == ';'))
+      ok = false;
+  if (ok) return {};
+  Error e(ErrorCode::invalid_argument,
+          "not a locale: expected a BCP 47 tag such as en, fr or fa-IR");
+  e.field = "locale";
   return e;
 }
 
-// Monday of ISO week 1 of `year`: the week that holds January 4th.
-Date iso_week_one_monday(int year) {
-  Date jan4(static_cast<unsigned short>(year), 1, 4);
-  int dow = jan4.day_of_week().as_number();  // 0 = Sunday
-  int back = (dow + 6) % 7;                  // days since Monday
-  return jan4 - boost::gregorian::days(back);
+std::vector<Draft> make_items(const std::vector<const Post*>& posts, const DigestOptions& o) {
+  // Outlets per story, over the whole period.
+  std::unordered_map<std::string_view, std::unordered_set<std::string>> outlets;
+  auto story_of = [](const Post* p) -> std::string_view {
+    return p->story.empty() ? std::string_view(p->id) : std::string_view(p->story);
+  };
+  for (const Post* p : posts) outlets[story_of(p)].insert(outlet_key(*p));
+
+  std::vector<Draft> items;
+  const bool collapse = o.collapse_stories || o.group_by == GroupBy::story;
+  if (!collapse) {
+    items.reserve(posts.size());
+    for (const Post* p : posts) {
+      Draft d;
+      d.post = p;
+      d.story = std::string(story_of(p));
+      d.outlets = outlets[story_of(p)].size();
+      items.push_back(std::move(d));
+    }
+  } else {
+    std::map<std::string_view, std::vector<const Post*>> stories;
+    for (const Post* p : posts) stories[story_of(p)].push_back(p);
+    for (auto& [story, members] : stories) {
+      // The representative: the post the story is named after when it is in
+      // the period, else the earliest.
+      std::sort(members.begin(), members.end(), older);
+      auto rep = std::find_if(members.begin(), members.end(),
+                              [&](const Post* p) { return p->id == story; });
+      if (rep == members.end()) rep = members.begin();
+      Draft d;
+      d.post = *rep;
+      d.story = std::string(story);
+      d.outlets = outlets[story].size();
+      for (const Post* p : members)
+        if (p != *rep) d.also.push_back(p);
+      items.push_back(std::move(d));
+    }
+  }
+  const std::string& prefix = o.entity_tag_prefix;
+  for (Draft& d : items)
+    for (const std::string& tag : d.post->tags)
+      if (!prefix.empty() && tag.size() > prefix.size() && tag.starts_with(prefix))
+        d.entities.push_back(tag.substr(prefix.size()));
+  return items;
 }
 
-std::string week_label(int year, int week) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-W%02d", year, week);
-  return buf;
+struct Group {
+  std::string source_id, heading, sort_key;
+  std::vector<Draft> items;
+};
+
+std::vector<Group> group_items(std::vector<Draft>&& items, const Collection& collection,
+                               const DigestOptions& o, const DigestLabels& labels) {
+  std::vector<Group> groups;
+  if (o.group_by == GroupBy::none || o.group_by == GroupBy::story) {
+    Group g;
+    g.heading = o.group_by == GroupBy::story ? labels.stories : std::string();
+    g.items = std::move(items);
+    groups.push_back(std::move(g));
+    return groups;
+  }
+  std::map<std::pair<std::string, std::string>, Group> keyed;
+  if (o.group_by == GroupBy::source) {
+    // Keyed by the heading's search key, so "Kavir Daily" and "KAVIR DAILY"
+    // written as outlets of two posts share a section; then by id.
+    for (Draft& d : items) {
+      const Post* p = d.post;
+      const Source* src = p->source.empty() ? nullptr : collection.find_source(p->source);
+      std::string heading = src ? (src->name.empty() ? src->id : src->name) : p->source;
+      // Posts without a source go last.
+      std::string key = heading.empty() ? "\xF4\x8F\xBF\xBF" : sort_key_of(heading);
+      Group& g = keyed[{key, src ? src->id : std::string()}];
+      if (g.items.empty()) {
+        g.source_id = src ? src->id : p->source;
+        g.heading = heading.empty() ? labels.other_sources : heading;
+      }
+      g.items.push_back(std::move(d));
+    }
+    for (auto& [k, g] : keyed) groups.push_back(std::move(g));
+    return groups;
+  }
+  // By entity: each item under the entity of its own that the period names
+  // most (so each item appears once), sections with more items first.
+  std::unordered_map<std::string, std::size_t> freq;
+  for (const Draft& d : items)
+    for (const std::string& e : d.entities) ++freq[e];
+  std::unordered_map<std::string, Group> by_entity;
+  Group other;
+  other.heading = labels.other_entities;
+  for (Draft& d : items) {
+    const std::string* best = nullptr;
+    for (const std::string& e : d.entities)
+      if (!best || freq[e] > freq[*best] || (freq[e] == freq[*best] && e < *best)) best = &e;
+    if (!best) {
+      other.items.push_back(std::move(d));
+      continue;
+    }
+    Group& g = by_entity[*best];
+    if (g.items.empty()) {
+      g.source_id = *best;
+      g.heading = o.entity_name ? o.entity_name(*best) : *best;
+      if (g.heading.empty()) g.heading = *best;
+      g.sort_key = sort_key_of(g.heading);
+    }
+    g.items.push_back(std::move(d));
+  }
+  for (auto& [id, g] : by_entity) groups.push_back(std::move(g));
+  std::sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
+    if (a.items.size() != b.items.size()) return a.items.size() > b.items.size();
+    if (a.sort_key != b.sort_key) return a.sort_key < b.sort_key;
+    return a.source_id < b.source_id;
+  });
+  if (!other.items.empty()) groups.push_back(std::move(other));
+  return groups;
+}
+
+// Keeps per_section items of each section, then the `limit` best items of
+// the digest by the same rank, dropping sections left empty.
+void apply_limits(std::vector<Group>& groups, const DigestOptions& o) {
+  if (o.per_section)
+    for (Group& g : groups)
+      if (g.items.size() > o.per_section) g.items.resize(o.per_section);
+  if (o.limit) {
+    std::vector<const Draft*> all;
+    for (const Group& g : groups)
+      for (const Draft& d : g.items) all.push_back(&d);
+    if (all.size() > o.limit) {
+      std::stable_sort(all.begin(), all.end(), [&](const Draft* a, const Draft* b) {
+        return ranks_before(*a, *b, o.rank);
+      });
+      std::unordered_set<const Post*> keep;
+      for (std::size_t i = 0; i < o.limit; ++i) keep.insert(all[i]->post);
+      for (Group& g : groups)
+        std::erase_if(g.items, [&](const Draft& d) { return !keep.count(d.post); });
+    }
+  }
+  std::erase_if(groups, [](const Group& g) { return g.items.empty(); });
 }
 
 }  // namespace
 
-Result<Period> parse_iso_week(std::string_view s) {
-  std::size_t i = 0;
-  int year = 0;
-  for (; i < 4; ++i) {
-    if (i >= s.size() || s[i] < '0' || s[i] > '9') return week_error(s, i, "expected a 4-digit year");
-    year = year * 10 + (s[i] - '0');
-  }
-  if (i < s.size() && s[i] == '-') ++i;
-  if (i >= s.size() || (s[i] != 'W' && s[i] != 'w')) return week_error(s, i, "expected 'W'");
-  ++i;
-  std::size_t digits_at = i;
-  int week = 0;
-  while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - digits_at < 2) {
-    week = week * 10 + (s[i] - '0');
-    ++i;
-  }
-  if (i - digits_at != 2) return week_error(s, digits_at, "expected a 2-digit week");
-  if (i != s.size()) return week_error(s, i, "unexpected trailing text");
-  // Week 1 of 1400 starts in 1399, before Boost's first date.
-  if (year < 1401 || year > 9998)
-    return week_error(s, 0, "year out of range (1401 to 9998)");
-  if (week < 1)
-    return week_error(s, digits_at, "weeks are numbered from 01");
-  Date monday = iso_week_one_monday(year) + boost::gregorian::weeks(week - 1);
-  if (monday >= iso_week_one_monday(year + 1))
-    return week_error(s, digits_at, "year " + std::to_string(year) + " has no week " +
-                                        std::to_string(week));
-  return Period{monday, monday + boost::gregorian::days(6), week_label(year, week)};
-}
-
-Result<Period> iso_week_of(Date day) {
-  if (day.is_special()) return Error(ErrorCode::invalid_argument, "not a date");
-  // Monday to Sunday around the day; its Thursday names the ISO year, and
-  // the week number counts from the week holding that year's first Thursday.
-  const int from_monday = (day.day_of_week().as_number() + 6) % 7;
-  const auto first = day.day_number() - from_monday;
-  if (first < Date(1400, 1, 1).day_number() || first + 6 > Date(9999, 12, 31).day_number()) {
-    Error e(ErrorCode::invalid_argument,
-            "the ISO week of " + boost::gregorian::to_iso_extended_string(day) +
-                " reaches outside the years 1400 to 9999");
-    e.field = "day";
-    return e;
-  }
-  const Date monday = day - boost::gregorian::days(from_monday);
-  const Date thursday = monday + boost::gregorian::days(3);
-  const int year = thursday.year();
-  const int week = static_cast<int>((thursday.day_of_year() - 1) / 7) + 1;
-  return Period{monday, monday + boost::gregorian::days(6), week_label(year, week)};
+std::vector<const Post*> also_in(const Post& post, const DigestItem& item) {
+  std::vector<const Post*> out;
+  std::unordered_set<std::string_view> named{post.source};
+  for (const Post& other : item.also)
+    if (other.source.empty() || named.insert(other.source).second) out.push_back(&other);
+  return out;
 }
 
 std::size_t Digest::post_count() const {
@@ -91,49 +228,86 @@ std::size_t Digest::post_count() const {
   return n;
 }
 
-Digest build_digest(const Collection& collection, const Period& period,
-                    const DigestOptions& options) {
+Result<Digest> make_digest(const Collection& collection, const Period& period,
+                           const DigestOptions& options) {
+  if (Status st = check_locale(options.locale); !st.ok()) return std::move(st).error();
+  const DigestLabels& labels = digest_labels(options.locale);
+
+  std::vector<Draft> items = make_items(collection.select(period.first, period.last), options);
+  if (options.rank == Rank::entities) {
+    std::unordered_map<std::string, std::size_t> freq;
+    for (const Draft& d : items)
+      for (const std::string& e : d.entities) ++freq[e];
+    for (Draft& d : items)
+      for (const std::string& e : d.entities) d.entity_score += freq[e];
+  }
+  std::vector<Group> groups = group_items(std::move(items), collection, options, labels);
+  for (Group& g : groups)
+    std::stable_sort(g.items.begin(), g.items.end(), [&](const Draft& a, const Draft& b) {
+      return ranks_before(a, b, options.rank);
+    });
+  apply_limits(groups, options);
+
   Digest digest;
   digest.period = period;
-  digest.title = options.title.empty() ? "Digest " + period.label : options.title;
-
-  const Normalizer& norm = Normalizer::shared();
-  struct Group {
-    std::string source_id, heading;
-    std::vector<const Post*> posts;
+  digest.locale = options.locale;
+  digest.group_by = options.group_by;
+  digest.rank = options.rank;
+  std::unordered_set<std::string_view> named;
+  auto name_source = [&](const Post& p) {
+    if (p.source.empty() || !named.insert(p.source).second) return;
+    if (const Source* src = collection.find_source(p.source)) digest.sources.push_back(*src);
   };
-  // Keyed by the heading's search key, so "Kavir Daily" and "KAVIR DAILY"
-  // written as outlets of two posts share a section; then by id.
-  std::map<std::pair<std::string, std::string>, Group> groups;
-  for (const Post* p : collection.select(period.first, period.last)) {
-    const Source* src = p->source.empty() ? nullptr : collection.find_source(p->source);
-    std::string heading = src ? (src->name.empty() ? src->id : src->name) : p->source;
-    auto key = norm.search_key(heading);
-    std::string sort_key = key.ok() ? std::move(key).value() : heading;
-    if (heading.empty()) sort_key = "\xF4\x8F\xBF\xBF";  // posts without a source go last
-    Group& g = groups[{sort_key, src ? src->id : std::string()}];
-    if (g.posts.empty()) {
-      g.source_id = src ? src->id : p->source;
-      g.heading = heading.empty() ? "Other sources" : heading;
-    }
-    g.posts.push_back(p);
-  }
-  for (auto& [key, g] : groups) {
-    std::stable_sort(g.posts.begin(), g.posts.end(), [](const Post* a, const Post* b) {
-      Date da = *a->digest_date(), db = *b->digest_date();
-      if (da != db) return da < db;
-      if (a->title != b->title) return a->title < b->title;
-      return a->id < b->id;
-    });
+  std::size_t count = 0;
+  for (Group& g : groups) {
     DigestSection section;
     section.source_id = g.source_id;
     section.heading = g.heading;
-    if (const Source* src = collection.find_source(g.source_id)) section.source = *src;
-    section.posts.reserve(g.posts.size());
-    for (const Post* p : g.posts) section.posts.push_back(*p);
+    if (options.group_by == GroupBy::source)
+      if (const Source* src = collection.find_source(g.source_id)) section.source = *src;
+    section.posts.reserve(g.items.size());
+    section.items.reserve(g.items.size());
+    for (Draft& d : g.items) {
+      section.posts.push_back(*d.post);
+      name_source(*d.post);
+      DigestItem item;
+      item.story = std::move(d.story);
+      item.outlets = d.outlets;
+      item.entities = std::move(d.entities);
+      // "Also in" lists other outlets first, by heading, then date.
+      std::stable_sort(d.also.begin(), d.also.end(), [&](const Post* a, const Post* b) {
+        bool sa = a->source == d.post->source, sb = b->source == d.post->source;
+        if (sa != sb) return sb;
+        if (a->source != b->source) return a->source < b->source;
+        return older(a, b);
+      });
+      for (const Post* p : d.also) {
+        item.also.push_back(*p);
+        name_source(*p);
+      }
+      section.items.push_back(std::move(item));
+    }
+    count += section.posts.size();
     digest.sections.push_back(std::move(section));
   }
+  auto title = fill_title(options.title, period, options.locale, count);
+  if (!title.ok()) return title.error();
+  digest.title = std::move(title).value();
   return digest;
+}
+
+Digest build_digest(const Collection& collection, const Period& period,
+                    const DigestOptions& options) {
+  auto d = make_digest(collection, period, options);
+  if (d.ok()) return std::move(d).value();
+  // The 0.2 contract: a title is used as written, whatever braces it holds;
+  // an unusable locale falls back to English.
+  DigestOptions plain = options;
+  plain.title.clear();
+  if (!check_locale(plain.locale).ok()) plain.locale = "en";
+  Digest out = make_digest(collection, period, plain).value();
+  if (!options.title.empty()) out.title = options.title;
+  return out;
 }
 
 }  // namespace digest

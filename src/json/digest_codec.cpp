@@ -1,5 +1,8 @@
-// A Digest as JSON (render_json) and as a JSON Feed (render_json_feed).
+// A Digest as the library's JSON (render_json, read back by
+// load_digest_json in import_digest.cpp) and as a JSON Feed (render_json_feed).
 #include <boost/date_time/gregorian/gregorian.hpp>
+#include <map>
+#include <unordered_set>
 
 #include "digest/render.hpp"
 #include "json/writer.hpp"
@@ -10,27 +13,36 @@ using json_detail::Writer;
 
 namespace {
 
-void date_member(Writer& w, std::string_view key, const std::optional<DateTime>& d) {
-  w.key(key);
-  if (d) w.string(d->to_iso());
-  else w.raw("null");
+std::string_view kind_name(PeriodKind k) {
+  switch (k) {
+    case PeriodKind::iso_week: return "iso_week";
+    case PeriodKind::week: return "week";
+    case PeriodKind::month: return "month";
+    case PeriodKind::range: return "range";
+    case PeriodKind::days: return "days";
+  }
+  return "range";
 }
 
-void write_digest_post(Writer& w, const Post& p) {
+void write_period(Writer& w, const Period& p) {
   w.open('{');
-  w.member("id", p.id);
-  w.member("title", p.title);
-  w.member("url", p.url);
-  w.key("authors");
-  w.strings(p.authors);
-  w.member("place", p.place);
-  date_member(w, "posted_on", p.posted_on);
-  date_member(w, "published_on", p.published_on);
-  w.member("language", p.language);
-  w.key("tags");
-  w.strings(p.tags);
-  w.member("excerpt", p.excerpt);
+  w.member("label", p.label);
+  w.member("first", boost::gregorian::to_iso_extended_string(p.first));
+  w.member("last", boost::gregorian::to_iso_extended_string(p.last));
+  w.member("kind", kind_name(p.kind));
+  w.member("calendar", p.calendar == PeriodCalendar::persian ? "persian" : "gregorian");
   w.close('}');
+}
+
+void write_head(Writer& w, const Digest& d) {
+  w.member("title", d.title);
+  w.key("period");
+  write_period(w, d.period);
+  w.member("locale", d.locale);
+  w.member("group_by", group_by_name(d.group_by));
+  w.member("rank", rank_name(d.rank));
+  w.key("post_count");
+  w.raw(std::to_string(d.post_count()));
 }
 
 }  // namespace
@@ -39,15 +51,13 @@ std::string render_json(const Digest& digest, bool pretty) {
   std::string out;
   Writer w(out, pretty);
   w.open('{');
-  w.member("title", digest.title);
-  w.key("period");
-  w.open('{');
-  w.member("label", digest.period.label);
-  w.member("first", boost::gregorian::to_iso_extended_string(digest.period.first));
-  w.member("last", boost::gregorian::to_iso_extended_string(digest.period.last));
-  w.close('}');
-  w.key("post_count");
-  w.raw(std::to_string(digest.post_count()));
+  w.key("digestcore_digest");
+  w.raw("1");
+  write_head(w, digest);
+  w.key("sources");
+  w.open('[');
+  for (const Source& s : digest.sources) json_detail::write_source(w, s);
+  w.close(']');
   w.key("sections");
   w.open('[');
   for (const DigestSection& s : digest.sections) {
@@ -56,7 +66,23 @@ std::string render_json(const Digest& digest, bool pretty) {
     w.member("heading", s.heading);
     w.key("posts");
     w.open('[');
-    for (const Post& p : s.posts) write_digest_post(w, p);
+    for (const Post& p : s.posts) json_detail::write_post(w, p);
+    w.close(']');
+    w.key("items");
+    w.open('[');
+    for (const DigestItem& item : s.items) {
+      w.open('{');
+      w.member("story", item.story);
+      w.key("outlets");
+      w.raw(std::to_string(item.outlets));
+      w.key("entities");
+      w.strings(item.entities);
+      w.key("also");
+      w.open('[');
+      for (const Post& p : item.also) json_detail::write_post(w, p);
+      w.close(']');
+      w.close('}');
+    }
     w.close(']');
     w.close('}');
   }
@@ -67,16 +93,72 @@ std::string render_json(const Digest& digest, bool pretty) {
 }
 
 std::string render_json_feed(const Digest& digest, const FeedOptions& options) {
-  // The feed of a collection holding the digest's posts in digest order and
-  // the sources its sections name.
+  // The feed of a collection holding the digest's items in digest order and
+  // the sources they name; the digest's shape goes in "_digestcore".
   Collection selected;
-  for (const DigestSection& s : digest.sections) {
-    if (s.source && !selected.find_source(s.source->id)) (void)selected.add_source(*s.source);
+  for (const Source& s : digest.sources) (void)selected.add_source(s);
+  for (const DigestSection& s : digest.sections)
     for (const Post& p : s.posts) (void)selected.add_post(p);
-  }
   FeedOptions feed = options;
   if (feed.title == FeedOptions{}.title) feed.title = digest.title;
-  return export_json_feed(selected, feed);
+  return json_detail::write_json_feed(selected, feed, [&digest](Writer& w) {
+    w.key("digest");
+    w.open('{');
+    write_head(w, digest);
+    w.close('}');
+    // Sections name their items by id; an item's "also in" posts are not
+    // feed items, so they are given whole enough to link.
+    w.key("sections");
+    w.open('[');
+    std::map<std::string, std::size_t> entity_items;
+    for (const DigestSection& s : digest.sections) {
+      w.open('{');
+      w.member("heading", s.heading);
+      w.member_if("key", s.source_id);
+      w.key("items");
+      w.open('[');
+      for (std::size_t i = 0; i < s.posts.size(); ++i) {
+        w.open('{');
+        w.member("id", s.posts[i].id);
+        if (i < s.items.size()) {
+          const DigestItem& item = s.items[i];
+          w.member("story", item.story);
+          w.key("outlets");
+          w.raw(std::to_string(item.outlets));
+          w.strings_if("entities", item.entities);
+          for (const std::string& e : item.entities) ++entity_items[e];
+          if (!item.also.empty()) {
+            w.key("also_in");
+            w.open('[');
+            for (const Post& p : item.also) {
+              w.open('{');
+              w.member("id", p.id);
+              w.member_if("title", p.title);
+              w.member_if("url", p.url);
+              w.member_if("source", p.source);
+              w.member_if("language", p.language);
+              w.close('}');
+            }
+            w.close(']');
+          }
+        }
+        w.close('}');
+      }
+      w.close(']');
+      w.close('}');
+    }
+    w.close(']');
+    w.key("entities");
+    w.open('[');
+    for (const auto& [id, n] : entity_items) {
+      w.open('{');
+      w.member("id", id);
+      w.key("items");
+      w.raw(std::to_string(n));
+      w.close('}');
+    }
+    w.close(']');
+  });
 }
 
 }  // namespace digest

@@ -32,17 +32,7 @@ void write_source(Writer& w, const Source& s) {
   w.close('}');
 }
 
-}  // namespace json_detail
-
-namespace {
-
-using json_detail::Writer;
-using json_detail::write_source;
-
-bool is_post_field(std::string_view k) { return json_detail::post_field_index(k) >= 0; }
-bool is_source_field(std::string_view k) {
-  return json_detail::source_field_index(k) >= 0;
-}
+bool is_post_field(std::string_view k) { return post_field_index(k) >= 0; }
 
 void write_post(Writer& w, const Post& p) {
   w.open('{');
@@ -66,6 +56,18 @@ void write_post(Writer& w, const Post& p) {
     w.extra(x.raw_json);
   }
   w.close('}');
+}
+
+}  // namespace json_detail
+
+namespace {
+
+using json_detail::Writer;
+using json_detail::write_source;
+using json_detail::is_post_field;
+
+bool is_source_field(std::string_view k) {
+  return json_detail::source_field_index(k) >= 0;
 }
 
 // JSON Feed item members that the importer keeps as extra fields, so they
@@ -180,6 +182,11 @@ std::string export_json_lines(const Collection& c) {
 }
 
 std::string export_json_feed(const Collection& c, const FeedOptions& options) {
+  return json_detail::write_json_feed(c, options, {});
+}
+
+std::string json_detail::write_json_feed(const Collection& c, const FeedOptions& options,
+                                         const std::function<void(Writer&)>& extension) {
   std::string out;
   Writer w(out, options.pretty);
   w.open('{');
@@ -191,13 +198,16 @@ std::string export_json_feed(const Collection& c, const FeedOptions& options) {
   w.open('[');
   for (const Post& p : c.posts()) write_feed_item(w, p);
   w.close(']');
-  if (!c.sources().empty()) {
+  if (!c.sources().empty() || extension) {
     w.key("_digestcore");
     w.open('{');
-    w.key("sources");
-    w.open('[');
-    for (const Source& s : c.sources()) write_source(w, s);
-    w.close(']');
+    if (!c.sources().empty()) {
+      w.key("sources");
+      w.open('[');
+      for (const Source& s : c.sources()) write_source(w, s);
+      w.close(']');
+    }
+    if (extension) extension(w);
     w.close('}');
   }
   w.close('}');

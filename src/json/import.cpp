@@ -58,6 +58,8 @@ void Importer::parse_document(JsonFormat format, std::size_t capacity) {
       run_gazetteer_document();
     } else if (mode_ == Mode::extra) {
       run_extra_object();
+    } else if (mode_ == Mode::digest) {
+      run_digest();
     } else switch (format) {
       case JsonFormat::json_feed: run_feed(); break;
       case JsonFormat::wordpress: run_wordpress(); break;

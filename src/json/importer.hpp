@@ -27,6 +27,7 @@
 #include <utility>
 #include <vector>
 
+#include "digest/digest.hpp"
 #include "digest/entities.hpp"
 #include "digest/json.hpp"
 #include "json/json_internal.hpp"
@@ -74,6 +75,14 @@ class Importer {
     mode_ = Mode::gazetteer;
     entities_ = &entities;
     entity_offsets_ = &offsets;
+    auto r = import_memory(json);
+    if (!r.ok()) return std::move(r).error();
+    return {};
+  }
+  // A digest as render_json writes it (import_digest.cpp).
+  Status import_digest_document(std::string_view json, Digest& out) {
+    mode_ = Mode::digest;
+    digest_ = &out;
     auto r = import_memory(json);
     if (!r.ok()) return std::move(r).error();
     return {};
@@ -213,6 +222,12 @@ class Importer {
   void read_entity(od::value& v, std::size_t level);
   void run_gazetteer_document();
   void run_extra_object();  // import_gazetteer.cpp, beside the other dictionaries
+  // --- a digest (import_digest.cpp) -------------------------------------------
+  void run_digest();
+  void read_digest_period(od::value& v, Period& p);
+  void read_digest_section(od::value& v, DigestSection& s);
+  void read_digest_item(od::value& v, DigestItem& item);
+  void read_digest_posts(od::value& v, std::vector<Post>& out, std::size_t level);
 
   // --- JSON Feed (import_feed.cpp) ------------------------------------------
   void read_feed_item(od::value& v, std::size_t level, const std::string& feed_language,
@@ -251,13 +266,14 @@ class Importer {
   std::unique_ptr<char[]> line_buf_;
   std::size_t line_cap_ = 0;
   // What the document is: a collection (in opt_.format), or a dictionary.
-  enum class Mode { collection, sources, gazetteer, extra } mode_ = Mode::collection;
+  enum class Mode { collection, sources, gazetteer, extra, digest } mode_ = Mode::collection;
   std::size_t records_ = 0;
   // validate_only: the ids seen, for duplicates, in place of the posts.
   std::unordered_set<std::string> seen_post_ids_, seen_source_ids_;
   std::vector<GazetteerEntity>* entities_ = nullptr;
   std::vector<std::size_t>* entity_offsets_ = nullptr;
   std::vector<ExtraField>* extra_ = nullptr;
+  Digest* digest_ = nullptr;
 };
 
 }  // namespace digest::json_detail

@@ -5,6 +5,7 @@
 // and as a string of their text otherwise, so the output is always valid.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -107,5 +108,12 @@ class Writer {
 // A source record as every document writes it (collections, JSON Lines,
 // JSON Feed's "_digestcore", registries): export.cpp.
 void write_source(Writer& w, const Source& s);
+// A post as the own format writes it (every field, extra fields last).
+void write_post(Writer& w, const Post& p);
+bool is_post_field(std::string_view name);
+// A JSON Feed 1.1 of `c`; `extension`, when set, writes more members into the
+// top-level "_digestcore" object (after "sources"). For digests' feeds.
+std::string write_json_feed(const Collection& c, const FeedOptions& options,
+                            const std::function<void(Writer&)>& extension);
 
 }  // namespace digest::json_detail

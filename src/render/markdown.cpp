@@ -1,6 +1,6 @@
 #include "digest/render.hpp"
 
-#include <boost/date_time/gregorian/gregorian.hpp>
+#include <vector>
 
 #include "digest/json.hpp"
 #include "text/safe.hpp"
@@ -45,13 +45,6 @@ void append_md_url(std::string& out, std::string_view url) {
   }
 }
 
-std::string long_date(Date d) {
-  static const char* const months[] = {"January", "February", "March",     "April",
-                                       "May",     "June",     "July",      "August",
-                                       "September", "October", "November", "December"};
-  return std::to_string(d.day()) + " " + months[d.month() - 1] + " " + std::to_string(d.year());
-}
-
 void append_excerpt_quote(std::string& out, std::string_view excerpt) {
   // Each line of the excerpt becomes a quoted line; blank lines separate
   // paragraphs inside the quote.
@@ -70,53 +63,80 @@ void append_excerpt_quote(std::string& out, std::string_view excerpt) {
 }  // namespace
 
 std::string render_markdown(const Digest& digest) {
+  const DigestLabels& labels = digest_labels(digest.locale);
+  const std::string& locale = digest.locale;
+  auto outlet_name = [&digest](std::string_view source) -> std::string {
+    for (const Source& s : digest.sources)
+      if (s.id == source) return s.name.empty() ? s.id : s.name;
+    return std::string(source);
+  };
+  auto link = [](std::string& out, std::string_view text, std::string_view url) {
+    // Only http(s) URLs become links: a javascript: or data: URL in a post
+    // must not turn into something a reader can click.
+    if (detail::classify_link(url) != detail::LinkKind::web) return append_md_text(out, text);
+    out += '[';
+    append_md_text(out, text);
+    out += "](";
+    append_md_url(out, url);
+    out += ')';
+  };
   std::string out;
   out += "# ";
   append_md_text(out, digest.title);
   out += "\n\n*";
-  out += long_date(digest.period.first) + " – " + long_date(digest.period.last);
-  std::size_t n = digest.post_count();
-  out += " · " + std::to_string(n) + (n == 1 ? " post" : " posts");
-  out += " from " + std::to_string(digest.sections.size()) +
-         (digest.sections.size() == 1 ? " source*\n" : " sources*\n");
-  if (n == 0) out += "\nNo posts in this period.\n";
+  append_md_text(out, format_period(digest.period, locale));
+  const std::size_t n = digest.post_count();
+  out += " · ";
+  append_md_text(out, format_count(n, locale) + " " + (n == 1 ? labels.post_one : labels.post_many));
+  out += "*\n";
+  if (n == 0) {
+    out += '\n';
+    append_md_text(out, labels.no_posts);
+    out += '\n';
+  }
   for (const DigestSection& s : digest.sections) {
-    out += "\n## ";
-    append_md_text(out, s.heading);
-    out += "\n";
-    for (const Post& p : s.posts) {
-      out += "\n### ";
-      // Only http(s) URLs become links: a javascript: or data: URL in a
-      // post must not turn into something a reader can click.
-      if (detail::classify_link(p.url) == detail::LinkKind::web) {
-        out += '[';
-        append_md_text(out, p.title.empty() ? p.id : p.title);
-        out += "](";
-        append_md_url(out, p.url);
-        out += ')';
-      } else {
-        append_md_text(out, p.title.empty() ? p.id : p.title);
-      }
+    const bool headed = !s.heading.empty();
+    if (headed) {
+      out += "\n## ";
+      append_md_text(out, s.heading);
+      out += "\n";
+    }
+    for (std::size_t i = 0; i < s.posts.size(); ++i) {
+      const Post& p = s.posts[i];
+      out += headed ? "\n### " : "\n## ";
+      link(out, p.title.empty() ? p.id : p.title, p.url);
       out += "\n\n";
       std::string byline;
-      for (std::size_t i = 0; i < p.authors.size(); ++i) {
-        if (i) byline += ", ";
-        append_md_text(byline, p.authors[i]);
-      }
-      auto add = [&](std::string_view part, bool escape = true) {
+      auto add = [&](std::string_view part) {
         if (part.empty()) return;
-        if (!byline.empty()) byline += " · ";
-        if (escape) append_md_text(byline, part);
-        else byline += part;
+        if (!byline.empty()) byline += labels.list_separator;
+        append_md_text(byline, part);
       };
-      add(s.heading);
+      for (const std::string& a : p.authors) add(a);
+      add(outlet_name(p.source));
       add(p.place);
-      if (p.published_on) add("published " + p.published_on->date_iso(), false);
-      if (p.posted_on) add("posted " + p.posted_on->date_iso(), false);
-      out += "*" + byline + "*\n";
+      if (p.published_on) add(format_day(p.published_on->date, locale));
+      if (p.posted_on) {
+        if (!byline.empty()) byline += " · ";
+        append_md_text(byline, labels.posted + " " + format_day(p.posted_on->date, locale));
+      }
+      if (!byline.empty()) out += "*" + byline + "*\n";
       if (!p.excerpt.empty()) {
         out += '\n';
         append_excerpt_quote(out, p.excerpt);
+      }
+      const auto others = i < s.items.size() ? also_in(p, s.items[i]) : std::vector<const Post*>{};
+      if (!others.empty()) {
+        out += '\n';
+        append_md_text(out, labels.also_in);
+        out += ": ";
+        for (std::size_t k = 0; k < others.size(); ++k) {
+          const Post& other = *others[k];
+          if (k) out += labels.list_separator;
+          std::string name = outlet_name(other.source);
+          link(out, name.empty() ? (other.title.empty() ? other.id : other.title) : name, other.url);
+        }
+        out += '\n';
       }
     }
   }

@@ -77,7 +77,7 @@ static void test_week(void) {
   CHECK(dg_collection_import_json(c, doc, sizeof doc - 1, DG_FORMAT_OWN, NULL) == DG_OK);
   CHECK(dg_digest_build_week(c, S("2021-W33"), &d) == DG_OK);
   CHECK(dg_digest_post_count(d, &n) == DG_OK && n == 5);
-  CHECK(dg_digest_title(d, &s, &len) == DG_OK && str_is(s, len, "Digest 2021-W33"));
+  CHECK(dg_digest_title(d, &s, &len) == DG_OK && str_is(s, len, "Weekly Digest \xE2\x80\x93 Aug 22, 2021"));
   CHECK(dg_digest_period(d, &first, &last, &s, &len) == DG_OK);
   CHECK(ymd_is(first, 2021, 8, 16) && ymd_is(last, 2021, 8, 22) && str_is(s, len, "2021-W33"));
   CHECK(dg_digest_period(d, NULL, NULL, NULL, NULL) == DG_OK);
@@ -135,7 +135,7 @@ static void test_range_and_options(void) {
 
   CHECK(dg_digest_options_init(&init, DG_DIGEST_OPTIONS_VERSION) == DG_OK);
   CHECK(init.version == opts.version && init.title == NULL && init.label == NULL);
-  CHECK(dg_digest_options_init(&init, 2) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_digest_options_init(&init, 3) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_collection_new(&c) == DG_OK);
   CHECK(dg_collection_import_json(c, doc, sizeof doc - 1, DG_FORMAT_OWN, NULL) == DG_OK);
 
@@ -143,8 +143,8 @@ static void test_range_and_options(void) {
   CHECK(dg_digest_post_count(d, &n) == DG_OK && n == 4); /* p1, p2, p6 on the 18th, p3 */
   CHECK(dg_digest_period(d, &f, &l, &s, &len) == DG_OK);
   CHECK(ymd_is(f, 2021, 8, 18) && ymd_is(l, 2021, 8, 19));
-  CHECK(str_is(s, len, "2021-08-18..2021-08-19"));
-  CHECK(dg_digest_title(d, &s, &len) == DG_OK && str_is(s, len, "Digest 2021-08-18..2021-08-19"));
+  CHECK(str_is(s, len, "2021-08-18/2021-08-19"));
+  CHECK(dg_digest_title(d, &s, &len) == DG_OK && strncmp(s, "Digest \xE2\x80\x93 Aug 18", 14) == 0);
   dg_digest_free(d);
   d = NULL;
 
@@ -162,7 +162,15 @@ static void test_range_and_options(void) {
   opts.title = NULL;
   opts.title_len = 0;
   CHECK(dg_digest_build_week_opts(c, S("2021-W34"), &opts, &d) == DG_OK);
+  /* The label is the title template's {label}. */
+  opts.title = "Digest {label}";
+  opts.title_len = strlen(opts.title);
+  dg_digest_free(d);
+  d = NULL;
+  CHECK(dg_digest_build_week_opts(c, S("2021-W34"), &opts, &d) == DG_OK);
   CHECK(dg_digest_title(d, &s, &len) == DG_OK && str_is(s, len, "Digest mid-August"));
+  opts.title = NULL;
+  opts.title_len = 0;
   CHECK(dg_digest_post_count(d, &n) == DG_OK && n == 0);
   CHECK(dg_digest_section_count(d, &n) == DG_OK && n == 0);
   dg_digest_free(d);
@@ -236,7 +244,7 @@ static void test_render(void) {
   CHECK(dg_digest_build_week(c, S("2021-W33"), &d) == DG_OK);
 
   CHECK(dg_digest_render(d, DG_RENDER_MARKDOWN, &md) == DG_OK);
-  CHECK(strncmp(dg_buffer_data(md), "# Digest 2021-W33", 17) == 0);
+  CHECK(strncmp(dg_buffer_data(md), "# Weekly Digest", 15) == 0);
   CHECK(strstr(dg_buffer_data(md), "## Kavir Daily") != NULL);
   CHECK(strstr(dg_buffer_data(md), "## Other sources") != NULL);
   CHECK(dg_buffer_size(md) == strlen(dg_buffer_data(md)));
@@ -252,7 +260,7 @@ static void test_render(void) {
   /* JSON Feed: the digest's posts in digest order, titled by the digest. */
   CHECK(dg_digest_render(d, DG_RENDER_JSON_FEED, &feed) == DG_OK);
   CHECK(strstr(dg_buffer_data(feed), "https://jsonfeed.org/version/1.1") != NULL);
-  CHECK(strstr(dg_buffer_data(feed), "Digest 2021-W33") != NULL);
+  CHECK(strstr(dg_buffer_data(feed), "Weekly Digest") != NULL);
   CHECK(strstr(dg_buffer_data(feed), "\"p5\"") < strstr(dg_buffer_data(feed), "\"p6\""));
   CHECK(strstr(dg_buffer_data(feed), "\"p6\"") < strstr(dg_buffer_data(feed), "\"p3\""));
   CHECK(strstr(dg_buffer_data(feed), "\"p4\"") == NULL);
@@ -273,10 +281,10 @@ static void test_render(void) {
   CHECK(dg_digest_render_feed(d, &fo, &custom) == DG_OK);
   CHECK(strstr(dg_buffer_data(custom), "\"title\":\"Sarvan watch\"") != NULL);
   CHECK(strstr(dg_buffer_data(custom), "\"feed_url\":\"https://example.org/w33.json\"") != NULL);
-  CHECK(strstr(dg_buffer_data(custom), "Digest 2021-W33") == NULL);
+  CHECK(strstr(dg_buffer_data(custom), "\"title\":") == strstr(dg_buffer_data(custom), "\"title\":\"Sarvan watch\""));
 
   /* Unknown formats and options. */
-  CHECK(dg_digest_render(d, (dg_render_format)3, &none) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_digest_render(d, (dg_render_format)4, &none) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_digest_render(d, (dg_render_format)-1, &none) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_digest_render(d, DG_RENDER_FORMAT_FORCE_INT, &none) == DG_E_INVALID_ARGUMENT);
   out.version = 2;

@@ -321,7 +321,7 @@ class Stories(unittest.TestCase):
                       run("stories", path, "--threshold", "2").stderr)
         r = run("stories")
         self.assertEqual(r.returncode, 2)
-        for cmd in (["digest", path, "--week", "2021-W33", "--stories"],
+        for cmd in (["digest", path, "--week", "2021-W33", "--threshold", "0.5"],
                     ["check", path, "--stories"], ["convert", path, "--threshold", "0.5"]):
             r = run(*cmd)
             self.assertEqual(r.returncode, 2, cmd)

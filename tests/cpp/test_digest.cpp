@@ -88,7 +88,7 @@ Collection sample() {
 TEST(Digest, GroupsBySourceAndOrdersByDate) {
   Collection c = sample();
   Digest d = build_digest(c, *parse_iso_week("2021-W33"));
-  EXPECT_EQ(d.title, "Digest 2021-W33");
+  EXPECT_EQ(d.title, "Weekly Digest \u2013 Aug 22, 2021");
   EXPECT_EQ(d.post_count(), 5u);
   ASSERT_EQ(d.sections.size(), 4u);
   EXPECT_EQ(d.sections[0].heading, "Harbor Street Tribune");
@@ -103,8 +103,8 @@ TEST(Digest, GroupsBySourceAndOrdersByDate) {
 TEST(Digest, MarkdownEscapesAndLinks) {
   Collection c = sample();
   std::string md = render_markdown(build_digest(c, *parse_iso_week("2021-W33")));
-  EXPECT_NE(md.find("# Digest 2021-W33"), std::string::npos);
-  EXPECT_NE(md.find("16 August 2021 – 22 August 2021 · 5 posts from 4 sources"), std::string::npos);
+  EXPECT_NE(md.find("# Weekly Digest – Aug 22, 2021"), std::string::npos);
+  EXPECT_NE(md.find("Aug 16\u2009–\u200922, 2021 · 5 posts*"), std::string::npos);
   EXPECT_NE(md.find("## Kavir Daily"), std::string::npos);
   EXPECT_NE(md.find("### [First](https://example.org/k1)"), std::string::npos);
   EXPECT_NE(md.find("> An excerpt with \\*stars\\* and \\[brackets\\]."), std::string::npos);

@@ -286,7 +286,7 @@ class CtypesEndToEnd(unittest.TestCase):
             renders[fmt] = lib.take_buffer(buf)
         md = renders["md"]
         self.assertTrue(md.startswith("# "), md[:80])
-        self.assertIn("2021-W33", md)
+        self.assertIn("# Weekly Digest \u2013 Aug 22, 2021", md)
         self.assertIn("Harbor Street Tribune", md)
         self.assertIn('"entity:', renders["json"])
 

@@ -199,15 +199,24 @@ void check_exports(const dg_collection* c, int pretty) {
 void check_render(const dg_digest* d, int pretty) {
   dg_output_options o = DG_OUTPUT_OPTIONS_INIT;
   o.pretty = pretty;
-  for (dg_render_format f : {DG_RENDER_MARKDOWN, DG_RENDER_JSON, DG_RENDER_JSON_FEED}) {
+  for (dg_render_format f :
+       {DG_RENDER_MARKDOWN, DG_RENDER_JSON, DG_RENDER_JSON_FEED, DG_RENDER_HTML}) {
     dg_buffer* buf = nullptr;
     FUZZ_CHECK(st(dg_digest_render_opts(d, f, &o, &buf)) == DG_OK);
     std::string_view text(dg_buffer_data(buf), dg_buffer_size(buf));
-    if (f == DG_RENDER_MARKDOWN) FUZZ_CHECK(fuzz::display_safe(text, true));
-    else fuzz::check_json_output(text);
+    if (f == DG_RENDER_MARKDOWN) {
+      FUZZ_CHECK(fuzz::display_safe(text, true));
+    } else if (f == DG_RENDER_HTML) {
+      // Whatever the posts held: no script, no handler, no script link.
+      FUZZ_CHECK(text.find("<script") == std::string_view::npos);
+      FUZZ_CHECK(text.find("href=\"javascript") == std::string_view::npos);
+      FUZZ_CHECK(fuzz::display_safe(text, true));
+    } else {
+      fuzz::check_json_output(text);
+    }
     dg_buffer_free(buf);
   }
-  for (int bad : {-1, 3}) {
+  for (int bad : {-1, 4}) {
     dg_buffer* buf = nullptr;
     FUZZ_CHECK(st(dg_digest_render(d, static_cast<dg_render_format>(bad), &buf)) ==
                DG_E_INVALID_ARGUMENT);

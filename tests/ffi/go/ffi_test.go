@@ -136,7 +136,7 @@ func TestImportCurateDigestRender(t *testing.T) {
 	}
 	md := must(t, of(d.Render(Markdown)))
 	js := must(t, of(d.Render(JSON)))
-	if !strings.HasPrefix(md, "# ") || !strings.Contains(md, week) ||
+	if !strings.HasPrefix(md, "# ") || !strings.Contains(md, "# Weekly Digest – Aug 22, 2021") ||
 		!strings.Contains(md, "Harbor Street Tribune") {
 		t.Fatalf("unexpected Markdown:\n%s", md)
 	}
