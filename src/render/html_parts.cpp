@@ -220,7 +220,12 @@ void append_clipping(std::string& out, const Post& p, const ClippingContext& cx)
   if (p.published_on) part([&] { append_time(line, *p.published_on, cx.locale); });
   if (!line.empty()) out += "<p class=\"meta attribution\">" + line + "</p>\n";
   if (p.posted_on) {
-    out += "<p class=\"meta posted\">";
+    // Labels are in the digest's language, whatever the item's: their own
+    // lang and dir keep "Posted on <date>" in reading order inside an item
+    // of the other direction.
+    out += "<p class=\"meta posted\"";
+    append_lang_dir(out, cx.locale);
+    out += ">";
     append_text(out, labels.posted);
     out += ' ';
     append_time(out, *p.posted_on, cx.locale);
@@ -233,7 +238,9 @@ void append_clipping(std::string& out, const Post& p, const ClippingContext& cx)
   }
   const auto others = cx.item ? also_in(p, *cx.item) : std::vector<const Post*>{};
   if (!others.empty()) {
-    out += "<p class=\"also\">";
+    out += "<p class=\"also\"";
+    append_lang_dir(out, cx.locale);
+    out += ">";
     append_text(out, labels.also_in);
     out += ": ";
     for (std::size_t k = 0; k < others.size(); ++k) {

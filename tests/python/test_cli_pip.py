@@ -97,7 +97,7 @@ def test_help_and_usage_errors(command):
     assert r.stderr.startswith(b"usage: digestcore")
     r = run(command, "digest", COLLECTION)  # no --week
     assert (r.returncode, r.stdout) == (2, b"")
-    assert r.stderr == b"digestcore: --week is required (e.g. --week 2021-W33)\n"
+    assert r.stderr == b"digestcore: --period is required (e.g. --period 2021-W33)\n"
 
 
 @pytest.mark.parametrize("fmt", ["json", "markdown", "jsonfeed"])

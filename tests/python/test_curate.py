@@ -217,7 +217,7 @@ def test_digest_to_json_feed():
     d = digestcore.build_digest(c, "2021-W33")
     feed = json.loads(d.to_json_feed())
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
-    assert feed["title"] == d.title == "Digest 2021-W33"
+    assert feed["title"] == d.title == "Weekly Digest \u2013 Aug 22, 2021"
     ids = [p.id for s in d.sections for p in s.posts]
     assert [item["id"] for item in feed["items"]] == ids
     assert len(ids) == len(d) == 12

@@ -67,8 +67,8 @@ def test_weekly_digest_example_runs(week):
     r = subprocess.run([sys.executable, str(script), str(DATA / "collection.json"), week],
                        capture_output=True, text=True, encoding="utf-8")
     assert r.returncode == 0, r.stderr
-    assert r.stdout.startswith(f"# Digest {week}")
-    assert f"· {WEEKS[week]} posts from" in r.stdout
+    assert r.stdout.startswith("# Weekly Digest \u2013 ")
+    assert f"· {WEEKS[week]} posts*" in r.stdout
 
 
 def test_weekly_digest_example_reports_bad_week():
@@ -147,4 +147,4 @@ def test_readme_python_section_runs():
                 exec(compile(block, "README.md", "exec"), {})
     finally:
         os.chdir(cwd)
-    assert "# Digest 2021-W33" in out.getvalue()
+    assert "# Weekly Digest \u2013 Aug 22, 2021" in out.getvalue()

@@ -50,7 +50,7 @@ def test_notebook_runs(monkeypatch):
             if o.get("output_type") == "execute_result" and "text/html" in o.get("data", {})]
     # The collection and the digest display as HTML in the notebook.
     assert any("digestcore.Collection" in o["data"]["text/html"] for o in html)
-    assert any("digestcore-digest" in o["data"]["text/html"] for o in html)
+    assert any('<article class="digest"' in o["data"]["text/html"] for o in html)
     printed = "".join(o.get("text", "") for outs in outputs.values() for o in outs
                       if o.get("output_type") == "stream")
     assert "Outside English, week 33" in printed

@@ -15,7 +15,7 @@ import pyarrow  # type: ignore[import-not-found, import-untyped, unused-ignore]
 # NumPy arrays in and out of the batch calls (numpy ships types; it may be absent).
 import numpy  # type: ignore[import-not-found, unused-ignore]
 import numpy.typing  # type: ignore[import-not-found, unused-ignore]
-__all__: list[str] = ['ArrowBatch', 'Attribution', 'Cluster', 'Collection', 'CollectionPosts', 'CurateReport', 'DATE_LANGUAGES', 'DateMatch', 'DateParser', 'Digest', 'DigestSection', 'DuplicateResult', 'EntityMatch', 'Error', 'FileError', 'Gazetteer', 'ImportReport', 'IndexMatch', 'InternalError', 'InvalidArgumentError', 'JoinedPair', 'LimitError', 'MissingFileError', 'NearDuplicateIndex', 'Normalizer', 'NotFoundError', 'OutletList', 'OutletLookup', 'ParseError', 'Period', 'Post', 'PostIterator', 'Source', 'SourceMatch', 'SourceRegistry', 'Story', 'StoryLink', 'StoryResult', 'Token', 'apply_attribution', 'apply_entity_tags', 'build_digest', 'cluster_near_duplicates', 'dominant_script', 'find_dates', 'from_gregorian', 'iso_week', 'latin_key', 'lsh_clusters', 'minhash', 'near_duplicates', 'normalize', 'parse_attribution', 'parse_attribution_batch', 'parse_date', 'parse_date_batch', 'parse_date_detailed', 'parse_datetime', 'parse_datetime_batch', 'search_key', 'search_key_batch', 'select_by_entity', 'tag_batch', 'to_gregorian', 'tokens', 'transliterate']
+__all__: list[str] = ['ArrowBatch', 'Attribution', 'Cluster', 'Collection', 'CollectionPosts', 'CurateReport', 'DATE_LANGUAGES', 'DateMatch', 'DateParser', 'Digest', 'DigestSection', 'DuplicateResult', 'EntityMatch', 'Error', 'FileError', 'Gazetteer', 'ImportReport', 'IndexMatch', 'InternalError', 'InvalidArgumentError', 'JoinedPair', 'LimitError', 'MissingFileError', 'NearDuplicateIndex', 'Normalizer', 'NotFoundError', 'OutletList', 'OutletLookup', 'ParseError', 'Period', 'Post', 'PostIterator', 'Source', 'SourceMatch', 'SourceRegistry', 'Story', 'StoryLink', 'StoryResult', 'Token', 'apply_attribution', 'apply_entity_tags', 'build_digest', 'cluster_near_duplicates', 'dominant_script', 'find_dates', 'from_gregorian', 'iso_week', 'latin_key', 'lsh_clusters', 'minhash', 'near_duplicates', 'normalize', 'parse_attribution', 'parse_attribution_batch', 'parse_date', 'parse_date_batch', 'parse_date_detailed', 'parse_period', 'parse_datetime', 'parse_datetime_batch', 'search_key', 'search_key_batch', 'select_by_entity', 'tag_batch', 'to_gregorian', 'tokens', 'transliterate']
 
 class Error(Exception):
     """Base class of every error digestcore raises."""
@@ -309,8 +309,10 @@ class Collection:
         """A read-only copy of the source with this id; NotFoundError if none."""
     def select(self, first: _DateInput = None, last: _DateInput = None, *, ids: _Names = None, sources: _Names = None, languages: _Names = None, tags: _Names = None) -> Collection:
         """A new Collection of copies of the posts that meet every condition given."""
-    def digest(self, period: str | Period | tuple[_Day, _Day] | list[_Day], *, title: str | None = None) -> Digest:
-        """The digest of an ISO week str, a Period, or a (first, last) pair of dates."""
+    def digest(self, period: str | Period | tuple[_Day, _Day] | list[_Day], *, title: str | None = None, group_by: str = 'source', rank: str = 'date', locale: str = 'en', stories: bool = False, per_section: int = 0, limit: int = 0, entities: Gazetteer | None = None, reference: _DateInput = None) -> Digest:
+        """The digest of a period str (parse_period), a Period, or a (first, last) pair of dates."""
+    def write_site(self, dir: str | os.PathLike[str], *, title: str = 'Clippings', locale: str = 'en', periods: str = 'week', digest_title: str | None = None, group_by: str = 'source', rank: str = 'date', stories: bool = False, per_section: int = 0, page_size: int = 200, base_url: str = '', entities: Gazetteer | None = None) -> list[str]:
+        """Writes the static clippings site under dir; returns the paths written."""
     def summary(self) -> _Summary:
         """Counts at a glance: posts, sources, undated, first, last, by_source, by_language, by_week."""
     def near_duplicates(self, threshold: float = 0.8, *, window_days: int | None = None, permutations: int = 128, seed: int = 1, boilerplate_min_texts: int = 3, threads: int | None = None) -> DuplicateResult:
@@ -345,7 +347,13 @@ class Period:
     def last(self) -> datetime.date: ...
     @property
     def label(self) -> str:
-        """'2021-W33' for an ISO week, 'first..last' for a span of dates."""
+        """A name parse_period reads back: '2021-W33', '2021-08', '1400-06', '2021-08-12/2021-08-18'."""
+    @property
+    def kind(self) -> str:
+        """'iso_week', 'week', 'month', 'range' or 'days'."""
+    @property
+    def calendar(self) -> str:
+        """'gregorian' or 'persian'."""
     def __eq__(self, other: object, /) -> bool: ...
     def __hash__(self) -> int: ...
     def __repr__(self) -> str: ...
@@ -362,7 +370,10 @@ class DigestSection:
         """The collection's Source for this section (a read-only copy), or None."""
     @property
     def posts(self) -> list[Post]:
-        """The section's posts, read-only, by digest date, then title, then id."""
+        """The section's posts, read-only, in the digest's rank order."""
+    @property
+    def items(self) -> list[tuple[Post, str, int, list[Post], list[str]]]:
+        """(post, story, outlets, also, entities) per item, parallel to posts."""
     def __len__(self) -> int: ...
     def __repr__(self) -> str: ...
 class Digest:
@@ -375,9 +386,20 @@ class Digest:
     @property
     def period(self) -> Period: ...
     @property
+    def locale(self) -> str: ...
+    @property
+    def group_by(self) -> str: ...
+    @property
+    def rank(self) -> str: ...
+    @property
     def sections(self) -> list[DigestSection]:
         """The sections, by heading."""
     def to_markdown(self) -> str: ...
+    def to_html(self, standalone: bool = True) -> str:
+        """The digest as an HTML page (or its <article> alone): escaped, no script, lang and dir per item."""
+    @staticmethod
+    def from_json(json: str) -> Digest:
+        """A digest read back from to_json's output."""
     def to_json(self, pretty: bool = True) -> str: ...
     def to_json_feed(self, title: str | None = None, home_page_url: str = '', feed_url: str = '', pretty: bool = True) -> str:
         """The digest's posts as a JSON Feed 1.1, in digest order."""
@@ -716,6 +738,8 @@ def find_dates(text: str, languages: _Names = None, order: str | None = None, re
 def find_dates(text: None, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> None: ...
 def from_gregorian(date: _DateInput, calendar: str) -> tuple[int, int, int] | None:
     """(year, month, day) of a Gregorian date in `calendar`; None out of range or for a missing date."""
+def parse_period(text: str, reference: _DateInput = None) -> Period:
+    """The Period a str names ('2021-W36', '2021-08', '1400-06', '2021-08-12/2021-08-18', 'P7D/2021-09-10', 'week-ending:fri', 'last-7-days')."""
 def iso_week(week: str) -> Period:
     """
     The Period of an ISO week such as '2021-W33'; ParseError if it is not one.

@@ -91,15 +91,8 @@ def collection_html(self: _core.Collection) -> str:
 
 
 def digest_html(self: _core.Digest) -> str:
-    """The digest as HTML for notebooks: sections, dates, linked titles."""
-    parts = [f"<h3>{_text(self.title)}</h3>"]
-    for section in self.sections:
-        parts.append(f"<h4>{_text(section.heading)} ({len(section)})</h4><ul>")
-        for post in section.posts:
-            day = post.digest_date.isoformat() if post.digest_date else "undated"
-            parts.append(f"<li>{html.escape(day)} — {_link(post.url) if post.url else ''} {_text(post.title)}</li>")
-        parts.append("</ul>")
-    return "<div class='digestcore-digest'>" + "".join(parts) + "</div>"
+    """The digest as HTML for notebooks: the library's own renderer, as an <article>."""
+    return self.to_html(standalone=False)
 
 
 def install() -> None:

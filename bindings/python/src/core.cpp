@@ -890,7 +890,22 @@ void init_core(py::module_& m) {
                              [](const Period& p) { return datetime_to_python(DateTime(p.last)); },
                              "The last day (inclusive), a datetime.date.")
       .def_readonly("label", &Period::label,
-                    "'2021-W33' for an ISO week, 'first..last' for a span of dates.")
+                    "A name parse_period reads back: '2021-W33', '2021-08', '1400-06', "
+                    "'2021-08-12/2021-08-18'.")
+      .def_property_readonly(
+          "kind",
+          [](const Period& p) {
+            static const char* const names[] = {"iso_week", "week", "month", "range", "days"};
+            return std::string(names[static_cast<int>(p.kind)]);
+          },
+          "'iso_week', 'week' (seven days ending on a day), 'month', 'range' or 'days' "
+          "(the last N days).")
+      .def_property_readonly(
+          "calendar",
+          [](const Period& p) {
+            return std::string(p.calendar == PeriodCalendar::persian ? "persian" : "gregorian");
+          },
+          "The calendar of a month period: 'gregorian' or 'persian' (Solar Hijri).")
       .def("__repr__", [](const Period& p) { return "<digestcore.Period " + p.label + ">"; },
            DG_SIG("__repr__(self)", "<digestcore.Period label>"));
 
@@ -916,7 +931,31 @@ void init_core(py::module_& m) {
               out[k] = py::cast(PyPost::frozen(std::shared_ptr<const Post>(s.digest, &posts[k])));
             return out;
           },
-          "The section's posts, read-only, by digest date, then title, then id.")
+          "The section's posts, read-only, in the digest's rank order.")
+      .def_property_readonly(
+          "items",
+          [](const PySection& s) {
+            const auto& sec = s.get();
+            py::list out(sec.posts.size());
+            for (std::size_t k = 0; k < sec.posts.size(); ++k) {
+              const DigestItem* item = k < sec.items.size() ? &sec.items[k] : nullptr;
+              py::list also;
+              if (item)
+                for (const Post& p : item->also)
+                  also.append(py::cast(PyPost::frozen(std::shared_ptr<const Post>(s.digest, &p))));
+              py::list entities;
+              if (item)
+                for (const std::string& e : item->entities) entities.append(py::str(e));
+              out[k] = py::make_tuple(
+                  py::cast(PyPost::frozen(std::shared_ptr<const Post>(s.digest, &sec.posts[k]))),
+                  item ? py::str(item->story) : py::str(sec.posts[k].id),
+                  item ? item->outlets : std::size_t(1), also, entities);
+            }
+            return out;
+          },
+          "The section's items as (post, story, outlets, also, entities) tuples, parallel "
+          "to posts: the story id, how many outlets carried it in the period, the story's "
+          "other posts ('also in', read-only) and the entity ids the post was tagged with.")
       .def("__len__", [](const PySection& s) { return s.get().posts.size(); },
            DG_SIG("__len__(self)", "The number of posts in the section."))
       .def("__repr__", [](const PySection& s) {
@@ -929,8 +968,15 @@ void init_core(py::module_& m) {
       "Posts of a period grouped by source, ordered by date. Holds its own copies of the "
       "posts (read-only), so it outlives the collection.")
       .def_readonly("title", &Digest::title,
-                    "The title: the one given, else 'Digest <period label>'.")
+                    "The title: the template given, filled, else the locale's default "
+                    "('Weekly Digest – Aug 22, 2021').")
       .def_readonly("period", &Digest::period, "The Period it covers.")
+      .def_readonly("locale", &Digest::locale, "The locale of its labels and dates.")
+      .def_property_readonly("group_by",
+                             [](const Digest& d) { return std::string(group_by_name(d.group_by)); },
+                             "'source', 'entity', 'story' or 'none'.")
+      .def_property_readonly("rank", [](const Digest& d) { return std::string(rank_name(d.rank)); },
+                             "'date', 'newest', 'outlets' or 'entities'.")
       .def_property_readonly(
           "sections",
           [](const std::shared_ptr<Digest>& d) {
@@ -947,7 +993,32 @@ void init_core(py::module_& m) {
              py::gil_scoped_release nogil;
              return render_markdown(d);
            },
-           DG_SIG("to_markdown(self)", "The digest rendered as Markdown."))
+           DG_SIG("to_markdown(self)", "The digest rendered as Markdown, in its locale."))
+      .def(
+          "to_html",
+          [](const Digest& d, bool standalone) {
+            HtmlOptions o;
+            o.standalone = standalone;
+            py::gil_scoped_release nogil;
+            return render_html(d, o);
+          },
+          py::arg("standalone") = true,
+          DG_SIG("to_html(self, standalone=True)",
+                 "The digest as HTML: a whole page (standalone) or its <article> alone. Text is "
+                 "escaped, only http(s) URLs are links, no script; each item has its own lang "
+                 "and dir, so right-to-left items read right to left."))
+      .def_static(
+          "from_json",
+          [](Str json) {
+            Result<Digest> r = [&] {
+              py::gil_scoped_release nogil;
+              return load_digest_json(json.value);
+            }();
+            return std::make_shared<Digest>(unwrap(std::move(r)));
+          },
+          py::arg("json"),
+          DG_SIG("from_json(json)", "A digest read back from to_json's output; ParseError with "
+                                    "the position for anything else."))
       .def(
           "to_json",
           [](const Digest& d, bool pretty) {
@@ -956,7 +1027,8 @@ void init_core(py::module_& m) {
           },
           py::arg("pretty") = true,
           DG_SIG("to_json(self, pretty=True)",
-                 "The digest as JSON: title, period and sections with their posts."))
+                 "The digest as JSON (docs/digest.md): title, period, locale, sources and "
+                 "sections with their posts and items; Digest.from_json reads it back."))
       .def(
           "to_json_feed",
           [](const Digest& d, std::optional<Str> title, Str home_page_url, Str feed_url,
@@ -982,7 +1054,10 @@ void init_core(py::module_& m) {
   m.def(
       "build_digest",
       [](const PyCollection& c, Str week, Str title) {
-        Period period = week_arg(week.value);
+        Period period = week.value.find('W') != std::string::npos ||
+                                week.value.find('w') != std::string::npos
+                            ? week_arg(week.value)
+                            : unwrap(parse_period(week.value));
         DigestOptions o;
         o.title = std::move(title).value;
         return nogil_shared(c.mu, [&] {
@@ -991,8 +1066,24 @@ void init_core(py::module_& m) {
       },
       py::arg("collection"), py::arg("week"), py::kw_only(), py::arg("title") = "",
       DG_SIG("build_digest(collection, week, *, title='')",
-             "The digest of an ISO week such as '2021-W33' (Collection.digest also takes a "
-             "Period or a pair of dates)."));
+             "The digest of an ISO week such as '2021-W33', or of any period str "
+             "(Collection.digest takes every option)."));
+  m.def(
+      "parse_period",
+      [](Str text, py::handle reference) {
+        PeriodOptions o;
+        if (!reference.is_none()) {
+          auto d = datetime_from_python(reference, "reference");
+          if (d) o.reference = d->date;
+        }
+        return unwrap(parse_period(text.value, o));
+      },
+      py::arg("text"), py::arg("reference") = py::none(),
+      DG_SIG("parse_period(text, reference=None)",
+             "The Period a str names: '2021-W36', '2021-08', '1400-06' (Solar Hijri), "
+             "'2021-08-12/2021-08-18', 'P7D/2021-09-10', 'week-ending:fri', 'last-7-days' "
+             "(relative forms count from reference, a date; default today). ParseError with "
+             "the position otherwise."));
   m.def(
       "iso_week", [](Str week) { return week_arg(week.value); }, py::arg("week"),
       DG_SIG("iso_week(week)",

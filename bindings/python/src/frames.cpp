@@ -9,7 +9,9 @@
 
 #include "bindings.hpp"
 #include "digest/arrow.hpp"
+#include "digest/curate.hpp"
 #include "digest/digest.hpp"
+#include "digest/render.hpp"
 #include "digest/json.hpp"
 #include "objects.hpp"
 
@@ -204,24 +206,26 @@ Date day_arg(py::handle o, const char* what) {
   return d->date;
 }
 
-// A period: an ISO week str, a Period, or a (first, last) pair of dates.
-Period period_arg(py::handle o) {
+// A period: a str parse_period reads ('2021-W33', '2021-08', '1400-06',
+// '2021-08-12/2021-08-18', 'P7D/2021-09-10', 'last-7-days', ...), a Period,
+// or a (first, last) pair of dates.
+Period period_arg(py::handle o, std::optional<Date> reference) {
   if (py::isinstance<Period>(o)) return o.cast<Period>();
-  if (PyUnicode_Check(o.ptr())) return unwrap(parse_iso_week(text_arg(o, "period")));
+  if (PyUnicode_Check(o.ptr())) {
+    PeriodOptions po;
+    po.reference = reference;
+    return unwrap(parse_period(text_arg(o, "period"), po));
+  }
   if (py::isinstance<py::tuple>(o) || py::isinstance<py::list>(o)) {
     auto seq = o.cast<py::sequence>();
     if (seq.size() != 2)
-      throw py::type_error("period must be an ISO week str, a Period or (first, last)");
-    Period p;
-    p.first = day_arg(seq[0], "first");
-    p.last = day_arg(seq[1], "last");
-    if (p.last < p.first)
+      throw py::type_error("period must be a period str, a Period or (first, last)");
+    Date first = day_arg(seq[0], "first"), last = day_arg(seq[1], "last");
+    if (last < first)
       raise_error(ErrorCode::invalid_argument, "the period ends before it starts", "period");
-    p.label = DateTime(p.first).date_iso() + ".." +
-              DateTime(p.last).date_iso();
-    return p;
+    return unwrap(range_period(first, last));
   }
-  throw py::type_error("period must be an ISO week str, a Period or (first, last), not " +
+  throw py::type_error("period must be a period str, a Period or (first, last), not " +
                        type_name(o));
 }
 
@@ -250,16 +254,36 @@ py::dict summary_dict(const CollectionSummary& s) {
   return d;
 }
 
-bool digests_equal(const Digest& a, const Digest& b) {
-  if (a.title != b.title || !(a.period == b.period) || a.sections.size() != b.sections.size())
-    return false;
-  for (std::size_t i = 0; i < a.sections.size(); ++i) {
-    const DigestSection &x = a.sections[i], &y = b.sections[i];
-    if (x.source_id != y.source_id || x.heading != y.heading || x.source != y.source ||
-        x.posts != y.posts)
-      return false;
-  }
-  return true;
+bool digests_equal(const Digest& a, const Digest& b) { return a == b; }
+
+// The digest options of Collection.digest and Collection.write_site.
+DigestOptions digest_options_arg(std::optional<Str> title, const std::string& group_by,
+                                 const std::string& rank, const std::string& locale, bool stories,
+                                 std::size_t per_section, std::size_t limit) {
+  DigestOptions o;
+  if (title) o.title = std::move(*title).value;
+  auto g = group_by_from_name(group_by);
+  if (!g) raise_error(ErrorCode::invalid_argument,
+                      "group_by must be 'source', 'entity', 'story' or 'none', not '" + group_by + "'",
+                      "group_by");
+  auto r = rank_from_name(rank);
+  if (!r) raise_error(ErrorCode::invalid_argument,
+                      "rank must be 'date', 'newest', 'outlets' or 'entities', not '" + rank + "'",
+                      "rank");
+  o.group_by = *g;
+  o.rank = *r;
+  o.locale = locale;
+  o.collapse_stories = stories;
+  o.per_section = per_section;
+  o.limit = limit;
+  return o;
+}
+
+const PyGazetteer* gazetteer_arg(py::handle entities) {
+  if (entities.is_none()) return nullptr;
+  if (!py::isinstance<PyGazetteer>(entities))
+    throw py::type_error("entities must be a Gazetteer or None, not " + type_name(entities));
+  return &entities.cast<const PyGazetteer&>();
 }
 
 void init_frames(py::module_& m) {
@@ -291,15 +315,23 @@ void init_frames(py::module_& m) {
   period
       .def(py::pickle(
           [](const Period& p) {
-            return py::make_tuple(DateTime(p.first).date_iso(),
-                                  DateTime(p.last).date_iso(), p.label);
+            return py::make_tuple(DateTime(p.first).date_iso(), DateTime(p.last).date_iso(),
+                                  p.label, static_cast<int>(p.kind), static_cast<int>(p.calendar));
           },
           [](const py::tuple& t) {
-            if (t.size() != 3) throw py::value_error("not a pickled digestcore.Period");
+            // 0.2 pickles hold (first, last, label); 0.3 adds kind and calendar.
+            if (t.size() != 3 && t.size() != 5) throw py::value_error("not a pickled digestcore.Period");
             Period p;
             p.first = unwrap(DateTime::from_iso(text_arg(t[0], "first"))).date;
             p.last = unwrap(DateTime::from_iso(text_arg(t[1], "last"))).date;
             p.label = text_arg(t[2], "label");
+            if (t.size() == 5) {
+              int kind = t[3].cast<int>(), calendar = t[4].cast<int>();
+              if (kind < 0 || kind > 4 || calendar < 0 || calendar > 1)
+                throw py::value_error("not a pickled digestcore.Period");
+              p.kind = static_cast<PeriodKind>(kind);
+              p.calendar = static_cast<PeriodCalendar>(calendar);
+            }
             return p;
           }))
       .def(
@@ -397,16 +429,83 @@ void init_frames(py::module_& m) {
                  "str or a list of str, e.g. a pandas Series of ids)."))
       .def(
           "digest",
-          [](const PyCollection& c, py::handle period, std::optional<Str> title) {
-            Period p = period_arg(period);
-            DigestOptions o;
-            if (title) o.title = std::move(*title).value;
-            return nogil_shared(c.mu, [&] { return std::make_shared<Digest>(build_digest(c.c, p, o)); });
+          [](const PyCollection& c, py::handle period, std::optional<Str> title, Str group_by,
+             Str rank, Str locale, bool stories, std::size_t per_section, std::size_t limit,
+             py::handle entities, py::handle reference) {
+            std::optional<Date> ref;
+            if (!reference.is_none()) ref = day_arg(reference, "reference");
+            Period p = period_arg(period, ref);
+            DigestOptions o = digest_options_arg(std::move(title), group_by, rank, locale, stories,
+                                                 per_section, limit);
+            PublishOptions publish;
+            const PyGazetteer* g = gazetteer_arg(entities);
+            if (g) publish.entities = &g->g;
+            Result<Digest> r = [&] {
+              py::gil_scoped_release nogil;
+              LockSet locks;
+              locks.shared(c.mu);
+              if (g) locks.shared(g->mu);
+              locks.lock();
+              return publish_digest(c.c, p, o, publish);
+            }();
+            return std::make_shared<Digest>(unwrap(std::move(r)));
           },
           py::arg("period"), py::kw_only(), py::arg("title") = py::none(),
-          DG_SIG("digest(self, period, *, title=None)",
-                 "The digest of `period`: an ISO week str ('2021-W33'), a Period, or a (first, "
-                 "last) pair of dates. Same as build_digest(collection, period)."))
+          py::arg("group_by") = "source", py::arg("rank") = "date", py::arg("locale") = "en",
+          py::arg("stories") = false, py::arg("per_section") = 0, py::arg("limit") = 0,
+          py::arg("entities") = py::none(), py::arg("reference") = py::none(),
+          DG_SIG("digest(self, period, *, title=None, group_by='source', rank='date', "
+                 "locale='en', stories=False, per_section=0, limit=0, entities=None, "
+                 "reference=None)",
+                 "The digest of `period`: a period str ('2021-W33', '2021-08', '1400-06', "
+                 "'2021-08-12/2021-08-18', 'P7D/2021-09-10', 'week-ending:fri', "
+                 "'last-7-days'; relative forms count from `reference`, default today), a "
+                 "Period, or a (first, last) pair of dates. group_by: 'source', 'entity', "
+                 "'story' or 'none'; rank: 'date', 'newest', 'outlets' or 'entities'; locale: "
+                 "labels and dates ('en', 'fr', 'de', 'es', 'fa', 'ar', ...); title: a template "
+                 "with {period} {first} {last} {label} {count}; stories: one item per story; "
+                 "entities: a Gazetteer naming entity sections (and tagging the period's posts "
+                 "when none is tagged). Stories are found over the period's posts when none "
+                 "has one. See docs/digest.md."))
+      .def(
+          "write_site",
+          [](const PyCollection& c, py::object dir, Str title, Str locale, Str periods,
+             std::optional<Str> digest_title, Str group_by, Str rank, bool stories,
+             std::size_t per_section, std::size_t page_size, Str base_url, py::handle entities) {
+            std::string folder = py::str(dir).cast<std::string>();
+            SiteOptions site;
+            site.title = std::move(title).value;
+            site.locale = std::move(locale).value;
+            site.digest = digest_options_arg(std::move(digest_title), group_by, rank, site.locale,
+                                             stories, per_section, 0);
+            site.page_size = page_size;
+            site.base_url = std::move(base_url).value;
+            unwrap(set_site_periods(site, periods.value));
+            const PyGazetteer* g = gazetteer_arg(entities);
+            if (g) site.digest.entity_name = entity_names(g->g);
+            Result<std::vector<std::string>> r = [&] {
+              py::gil_scoped_release nogil;
+              LockSet locks;
+              locks.shared(c.mu);
+              if (g) locks.shared(g->mu);
+              locks.lock();
+              return write_site(c.c, folder, site);
+            }();
+            return unwrap(std::move(r));
+          },
+          py::arg("dir"), py::kw_only(), py::arg("title") = "Clippings", py::arg("locale") = "en",
+          py::arg("periods") = "week", py::arg("digest_title") = py::none(),
+          py::arg("group_by") = "source", py::arg("rank") = "date", py::arg("stories") = false,
+          py::arg("per_section") = 0, py::arg("page_size") = 200, py::arg("base_url") = "",
+          py::arg("entities") = py::none(),
+          DG_SIG("write_site(self, dir, *, title='Clippings', locale='en', periods='week', "
+                 "digest_title=None, group_by='source', rank='date', stories=False, "
+                 "per_section=0, page_size=200, base_url='', entities=None)",
+                 "Writes the static clippings site under `dir` (a str or path, created if "
+                 "missing): index.html (every clipping newest first, the digests among them), "
+                 "digests/ (one page per 'week', 'month', 'persian-month' or "
+                 "'week-ending:fri'), sources/ and feed.json, with relative links. Returns the "
+                 "paths written."))
       .def(
           "summary",
           [](const PyCollection& c) {
@@ -461,32 +560,16 @@ void init_frames(py::module_& m) {
                  "(False for a non-Digest)."))
       .def(py::pickle(
           [](const Digest& d) {
-            py::list sections;
-            for (const DigestSection& s : d.sections) {
-              py::list posts;
-              for (const Post& p : s.posts) posts.append(post_state(p));
-              sections.append(py::make_tuple(Str{s.source_id}, Str{s.heading},
-                                             s.source ? py::object(source_state(*s.source))
-                                                      : py::object(py::none()),
-                                             posts));
-            }
-            return py::make_tuple(Str{d.title}, py::cast(d.period), sections);
+            std::string json = [&] {
+              py::gil_scoped_release nogil;
+              return render_json(d, false);
+            }();
+            return py::make_tuple(py::bytes(json));
           },
           [](const py::tuple& t) {
-            if (t.size() != 3) throw py::value_error("not a pickled digestcore.Digest");
-            auto d = std::make_shared<Digest>();
-            d->title = text_arg(t[0], "title");
-            d->period = t[1].cast<Period>();
-            for (py::handle h : t[2]) {
-              auto st = h.cast<py::tuple>();
-              DigestSection s;
-              s.source_id = text_arg(st[0], "section");
-              s.heading = text_arg(st[1], "heading");
-              if (!st[2].is_none()) s.source = source_from_state(st[2].cast<py::tuple>());
-              for (py::handle p : st[3]) s.posts.push_back(post_from_state(p.cast<py::tuple>()));
-              d->sections.push_back(std::move(s));
-            }
-            return d;
+            if (t.size() != 1) throw py::value_error("not a pickled digestcore.Digest");
+            std::string json = t[0].cast<std::string>();
+            return std::make_shared<Digest>(unwrap(load_digest_json(json)));
           }));
   m.attr("Digest").attr("__hash__") = py::none();
   for (const char* name : {"Post", "Source", "Period", "Collection", "Digest"})
