@@ -198,8 +198,26 @@ Result<std::vector<SiteFile>> render_site(const Collection& collection, const Si
   }
   std::vector<DigestPage> digests;
   SlugSet digest_slugs;
+  // Posts are newest first, so a period's posts are one run of them: each
+  // digest is built from a collection of its run alone, not by a scan of
+  // the whole collection per period.
+  std::size_t run_end = 0;
   for (auto& [key, period] : periods) {
-    auto d = make_digest(collection, period, digest_options);
+    while (run_end < posts.size() && posts[run_end]->digest_date() &&
+           *posts[run_end]->digest_date() > period.last)
+      ++run_end;
+    std::size_t run_begin = run_end;
+    while (run_end < posts.size() && posts[run_end]->digest_date() &&
+           *posts[run_end]->digest_date() >= period.first)
+      ++run_end;
+    Collection run;
+    for (std::size_t i = run_begin; i < run_end; ++i) {
+      const Post* p = posts[i];
+      if (!p->source.empty() && !run.find_source(p->source))
+        if (const Source* src = collection.find_source(p->source)) (void)run.add_source(*src);
+      (void)run.add_post(*p);
+    }
+    auto d = make_digest(run, period, digest_options);
     if (!d.ok()) return std::move(d).error();
     digests.push_back({period, std::move(d).value(), "digests/" + digest_slugs.add(period.label) + ".html"});
   }
