@@ -25,7 +25,7 @@ class Help(unittest.TestCase):
         r = run("--version")
         self.assertEqual(r.returncode, 0)
         self.assertRegex(r.stdout, r"^digestcore \d+\.\d+\.\d+\n$")
-        for cmd in ("digest", "convert", "check"):
+        for cmd in ("digest", "convert", "check", "site"):
             r = run(cmd, "--help")
             self.assertEqual(r.returncode, 0, cmd)
             self.assertIn("usage: digestcore " + cmd, r.stdout)
@@ -363,6 +363,74 @@ class Stories(unittest.TestCase):
                 for p in c["posts"]:
                     self.assertEqual(posts[p["id"]]["cluster"], c["id"])
                     self.assertEqual(posts[p["id"]]["story"], s["id"])
+
+
+class Publish(unittest.TestCase):
+    """digest with periods, sections, locales and HTML; the site command."""
+
+    def test_digest_html_story_persian(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = pathlib.Path(tmp) / "d.html"
+            r = run("digest", str(DATA / "collection.json"), "--period", "P7D/2021-08-20",
+                    "--group-by", "story", "--rank", "outlets", "--locale", "fa",
+                    "--format", "html", "-o", str(out))
+            self.assertEqual(r.returncode, 0, r.stderr)
+            html = out.read_text(encoding="utf-8")
+            self.assertTrue(html.startswith("<!DOCTYPE html>"))
+            self.assertIn('<html lang="fa" dir="rtl">', html)
+            self.assertIn("<title>خلاصهٔ هفتگی – ۲۹ مرداد ۱۴۰۰</title>", html)
+            self.assertIn('class="also"', html)
+            self.assertNotIn("<script", html)
+
+    def test_periods_and_labels(self):
+        path = str(DATA / "collection.json")
+        month = run("digest", path, "--period", "2021-08", "--format", "json")
+        self.assertEqual(month.returncode, 0, month.stderr)
+        doc = json.loads(month.stdout)
+        self.assertEqual(doc["period"]["kind"], "month")
+        self.assertEqual(doc["title"], "Monthly Digest – August 2021")
+        persian = json.loads(run("digest", path, "--period", "1400-05", "--format", "json").stdout)
+        self.assertEqual((persian["period"]["first"], persian["period"]["last"]),
+                         ("2021-07-23", "2021-08-22"))
+        rel = run("digest", path, "--period", "week-ending:fri", "--reference", "2021-08-21",
+                  "--format", "json", "--title", "{label}")
+        self.assertEqual(json.loads(rel.stdout)["title"], "2021-08-14/2021-08-20")
+        limited = json.loads(run("digest", path, "--period", "2021-W33", "--group-by", "none",
+                                 "--rank", "newest", "--limit", "3", "--format", "json").stdout)
+        self.assertEqual(limited["post_count"], 3)
+
+    def test_usage_errors(self):
+        path = str(DATA / "collection.json")
+        for args in (["--period", "2021-W60"], ["--period", "2021-W33", "--group-by", "x"],
+                     ["--period", "2021-W33", "--rank", "loudest"],
+                     ["--period", "2021-W33", "--limit", "many"],
+                     ["--period", "2021-W33", "--week", "2021-W33"]):
+            r = run("digest", path, *args)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertEqual(r.stderr.count("\n"), 1, r.stderr)
+        r = run("digest", path, "--period", "2021-W33", "--title", "{oops}")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("{oops}", r.stderr)
+        r = run("site", path)
+        self.assertEqual(r.returncode, 2)
+        r = run("site", path, "-o", "/tmp/x", "--periods", "fortnight")
+        self.assertEqual(r.returncode, 2)
+
+    def test_site(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            site = pathlib.Path(tmp) / "site"
+            r = run("site", str(DATA / "collection.json"), "--sources",
+                    str(DATA / "sources.json"), "--attribution", "-o", str(site),
+                    "--periods", "week-ending:fri", "--locale", "ar")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("index.html", r.stderr)
+            for name in ("index.html", "feed.json", "digests/index.html", "sources/index.html",
+                         "digests/2021-08-14-2021-08-20.html"):
+                self.assertTrue((site / name).is_file(), name)
+            json.loads((site / "feed.json").read_text(encoding="utf-8"))
+            index = (site / "index.html").read_text(encoding="utf-8")
+            self.assertIn('<html lang="ar" dir="rtl">', index)
+            self.assertNotIn('href="/', index)
 
 
 if __name__ == "__main__":
