@@ -148,6 +148,26 @@ std::string render_json_feed(const Digest& digest, const FeedOptions& options) {
       w.close('}');
     }
     w.close(']');
+    // Stories told by more than one post: the representative and the rest.
+    w.key("stories");
+    w.open('[');
+    for (const DigestSection& s : digest.sections)
+      for (std::size_t i = 0; i < s.posts.size() && i < s.items.size(); ++i) {
+        const DigestItem& item = s.items[i];
+        if (item.also.empty()) continue;
+        w.open('{');
+        w.member("id", item.story);
+        w.member("representative", s.posts[i].id);
+        w.key("outlets");
+        w.raw(std::to_string(item.outlets));
+        w.key("posts");
+        w.open('[');
+        w.string(s.posts[i].id);
+        for (const Post& p : item.also) w.string(p.id);
+        w.close(']');
+        w.close('}');
+      }
+    w.close(']');
     w.key("entities");
     w.open('[');
     for (const auto& [id, n] : entity_items) {
