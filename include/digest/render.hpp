@@ -63,7 +63,7 @@ struct SiteOptions {
 DG_API Status set_site_periods(SiteOptions& options, std::string_view periods);
 
 struct SiteFile {
-  std::string path;  // relative, '/'-separated: "index.html", "digests/2021-W33.html"
+  std::string path;  // relative, '/'-separated: "index.html", "digests/2021-w33.html"
   std::string content;
 };
 // The static clippings site of `collection`: index.html (every clipping,

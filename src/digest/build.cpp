@@ -274,7 +274,7 @@ Result<Digest> make_digest(const Collection& collection, const Period& period,
       item.story = std::move(d.story);
       item.outlets = d.outlets;
       item.entities = std::move(d.entities);
-      // "Also in" lists other outlets first, by heading, then date.
+      // "Also in" lists other outlets first, by source id, then date.
       std::stable_sort(d.also.begin(), d.also.end(), [&](const Post* a, const Post* b) {
         bool sa = a->source == d.post->source, sb = b->source == d.post->source;
         if (sa != sb) return sb;

@@ -133,9 +133,11 @@ void Importer::run_digest() {
     } else if (key == "sources") {
       od::array a = get_array(v, 1);
       each_element(a, [&](std::size_t, od::value& el) {
+        const char* at = loc(el);
         od::object o = get_object(el, 2);
         Source s;
         read_source_fields(o, s, 3);
+        require_id(s.id, at);
         d.sources.push_back(std::move(s));
       });
     } else if (key == "sections") {
