@@ -1,7 +1,8 @@
-/* digestcore C API: JSON import and export (the C side of json.hpp): the
- * own format, JSON Lines, JSON Feed 1.1 and WordPress post arrays for
- * collections; the JSON forms of the source registry and the gazetteer.
- * Formats: docs/schema.md and docs/entities.md.
+/* digestcore C API: import and export (the C side of json.hpp): the own
+ * format, JSON Lines, JSON Feed 1.1, WordPress post arrays and, since 0.3,
+ * RSS and Atom feeds (DG_FORMAT_XML_FEED) for collections; the JSON forms
+ * of the source registry and the gazetteer. Formats: docs/schema.md,
+ * docs/feeds.md and docs/entities.md.
  *
  * Part of the C API whose umbrella is digest/digestcore.h; the conventions
  * written there hold here.
