@@ -95,7 +95,10 @@ std::vector<Draft> make_items(const std::vector<const Post*>& posts, const Diges
   } else {
     std::map<std::string_view, std::vector<const Post*>> stories;
     for (const Post* p : posts) stories[story_of(p)].push_back(p);
-    for (auto& [story, members] : stories) {
+    for (auto& entry : stories) {
+      // Named, not structured bindings: clang before 16 cannot capture those.
+      const std::string_view story = entry.first;
+      std::vector<const Post*>& members = entry.second;
       // The representative: the post the story is named after when it is in
       // the period, else the earliest.
       std::sort(members.begin(), members.end(), older);

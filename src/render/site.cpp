@@ -284,7 +284,10 @@ Result<std::vector<SiteFile>> render_site(const Collection& collection, const Si
     if (!p->source.empty()) by_source[p->source].push_back(p);
   SlugSet source_slugs;
   std::vector<std::pair<std::string, std::string>> source_pages;  // (name, file)
-  for (const auto& [source, list] : by_source) {
+  for (const auto& entry : by_source) {
+    // Named, not structured bindings: clang before 16 cannot capture those.
+    const std::string& source = entry.first;
+    const std::vector<const Post*>& list = entry.second;
     std::string file = source_slugs.add(source) + ".html";
     std::string name = site.outlet_name(source);
     site.add_page("sources/" + file, name, "../", [&](std::string& out) {
