@@ -183,6 +183,10 @@ struct DG_API Digest {
   bool operator==(const Digest&) const = default;
 };
 
+// The name renderers show for a post's source: the digest's record of it
+// (its name, else its id), else the source as written.
+DG_API std::string outlet_name(const Digest& digest, std::string_view source);
+
 // Selects the posts whose digest date (posted_on, else published_on) falls in
 // `period`, and sections, ranks and titles them. invalid_argument for an
 // unusable template or locale.

@@ -225,6 +225,12 @@ std::vector<const Post*> also_in(const Post& post, const DigestItem& item) {
   return out;
 }
 
+std::string outlet_name(const Digest& digest, std::string_view source) {
+  for (const Source& s : digest.sources)
+    if (s.id == source) return s.name.empty() ? s.id : s.name;
+  return std::string(source);
+}
+
 std::size_t Digest::post_count() const {
   std::size_t n = 0;
   for (const auto& s : sections) n += s.posts.size();

@@ -6,15 +6,15 @@ namespace digest {
 
 namespace {
 
-bool any_story(std::span<const Post> posts) {
-  for (const Post& p : posts)
-    if (!p.story.empty()) return true;
+bool any_story(const std::vector<const Post*>& posts) {
+  for (const Post* p : posts)
+    if (!p->story.empty()) return true;
   return false;
 }
 
-bool any_tag_with(std::span<const Post> posts, std::string_view prefix) {
-  for (const Post& p : posts)
-    for (const std::string& t : p.tags)
+bool any_tag_with(const std::vector<const Post*>& posts, std::string_view prefix) {
+  for (const Post* p : posts)
+    for (const std::string& t : p->tags)
       if (!prefix.empty() && t.starts_with(prefix)) return true;
   return false;
 }
@@ -35,17 +35,21 @@ Result<Digest> publish_digest(const Collection& collection, const Period& period
   const bool want_stories = o.group_by == GroupBy::story || o.collapse_stories || o.rank == Rank::outlets;
   const bool want_entities = o.group_by == GroupBy::entity || o.rank == Rank::entities;
 
+  // Looks at the period's posts in place; copies them only when a step runs.
+  CurateOptions steps;
+  if (want_stories || want_entities) {
+    const std::vector<const Post*> in_period = collection.select(period.first, period.last);
+    if (want_stories && !any_story(in_period)) steps.stories = publish.stories;
+    if (want_entities && publish.entities && !any_tag_with(in_period, o.entity_tag_prefix)) {
+      steps.entities = publish.entities;
+      steps.entity_tag_prefix = o.entity_tag_prefix;
+    }
+  }
+  if (!steps.stories && !steps.entities) return make_digest(collection, period, o);
   PostFilter in_period;
   in_period.first = period.first;
   in_period.last = period.last;
   Collection period_posts = select_posts(collection, in_period);
-  CurateOptions steps;
-  if (want_stories && !any_story(period_posts.posts())) steps.stories = publish.stories;
-  if (want_entities && publish.entities && !any_tag_with(period_posts.posts(), o.entity_tag_prefix)) {
-    steps.entities = publish.entities;
-    steps.entity_tag_prefix = o.entity_tag_prefix;
-  }
-  if (!steps.stories && !steps.entities) return make_digest(collection, period, o);
   auto report = curate(period_posts, steps);
   if (!report.ok()) return std::move(report).error();
   return make_digest(period_posts, period, o);

@@ -266,11 +266,7 @@ void append_clipping(std::string& out, const Post& p, const ClippingContext& cx)
 
 void append_digest_article(std::string& out, const Digest& d, int level) {
   const DigestLabels& labels = digest_labels(d.locale);
-  auto outlet_name = [&d](std::string_view source) -> std::string {
-    for (const Source& s : d.sources)
-      if (s.id == source) return s.name.empty() ? s.id : s.name;
-    return std::string(source);
-  };
+  auto outlet = [&d](std::string_view source) { return outlet_name(d, source); };
   out += "<article class=\"digest\"";
   append_lang_dir(out, d.locale);
   out += ">\n<header>";
@@ -298,7 +294,7 @@ void append_digest_article(std::string& out, const Digest& d, int level) {
       append_isolated(out, s.heading);
       append_heading_close(out, level + 1);
     }
-    ClippingContext cx{&labels, d.locale, outlet_name, nullptr, level + (headed ? 2 : 1)};
+    ClippingContext cx{&labels, d.locale, outlet, nullptr, level + (headed ? 2 : 1)};
     for (std::size_t i = 0; i < s.posts.size(); ++i) {
       cx.item = i < s.items.size() ? &s.items[i] : nullptr;
       append_clipping(out, s.posts[i], cx);

@@ -65,11 +65,7 @@ void append_excerpt_quote(std::string& out, std::string_view excerpt) {
 std::string render_markdown(const Digest& digest) {
   const DigestLabels& labels = digest_labels(digest.locale);
   const std::string& locale = digest.locale;
-  auto outlet_name = [&digest](std::string_view source) -> std::string {
-    for (const Source& s : digest.sources)
-      if (s.id == source) return s.name.empty() ? s.id : s.name;
-    return std::string(source);
-  };
+  auto outlet = [&digest](std::string_view source) { return outlet_name(digest, source); };
   auto link = [](std::string& out, std::string_view text, std::string_view url) {
     // Only http(s) URLs become links: a javascript: or data: URL in a post
     // must not turn into something a reader can click.
@@ -113,7 +109,7 @@ std::string render_markdown(const Digest& digest) {
         append_md_text(byline, part);
       };
       for (const std::string& a : p.authors) add(a);
-      add(outlet_name(p.source));
+      add(outlet(p.source));
       add(p.place);
       if (p.published_on) add(format_day(p.published_on->date, locale));
       if (p.posted_on) {
@@ -133,7 +129,7 @@ std::string render_markdown(const Digest& digest) {
         for (std::size_t k = 0; k < others.size(); ++k) {
           const Post& other = *others[k];
           if (k) out += labels.list_separator;
-          std::string name = outlet_name(other.source);
+          std::string name = outlet(other.source);
           link(out, name.empty() ? (other.title.empty() ? other.id : other.title) : name, other.url);
         }
         out += '\n';
