@@ -5,6 +5,7 @@
 // dates are "no date", never today. Rules and supported forms: docs/dates.md.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -33,20 +34,45 @@ enum class CalendarKind : std::uint8_t {
 
 DG_API const char* calendar_name(CalendarKind calendar) noexcept;  // "gregorian", ...
 
+// How a date without a year ("10 May") is placed relative to the reference.
+enum class YearlessRule : std::uint8_t {
+  past = 0,     // the most recent occurrence on or before the reference (news is about the past)
+  nearest = 1,  // the occurrence nearest the reference (ties go to the earlier)
+};
+
+// How much of a date the text gives.
+enum class DatePrecision : std::uint8_t {
+  day = 0,    // a full date
+  month = 1,  // "August 2021", "شهریور ۱۴۰۰": the value is the first of the month
+  year = 2,   // "2021": the value is January 1st (in the year's calendar)
+};
+
+DG_API const char* precision_name(DatePrecision precision) noexcept;  // "day", "month", "year"
+
 struct DateParseOptions {
-  // BCP 47 tags ("en", "fr-CA", "fa-IR"); only the language subtag counts.
-  // Empty: every supported language. Month and weekday names of other
-  // languages are then not read (numeric and ISO forms always are).
-  // Unsupported tags are ignored; a list of only unsupported tags reads
-  // numeric forms only.
+  // BCP 47 tags ("en", "fr-CA", "fa-IR", "pl"); only the language subtag
+  // counts. Month and weekday names of other languages are then not read
+  // (numeric and ISO forms always are). Empty: detection, every language,
+  // where a word that is a name in one of the 14 core languages keeps that
+  // meaning and other languages' names of under 4 bytes are not read.
+  // Tags without names are ignored; a list of only those falls back to
+  // detection.
   std::vector<std::string> languages;
   // Day/month order for all-numeric forms. A 4-digit leading year always
   // means year-month-day; two-digit years are read only when this is set.
   DateOrder order = DateOrder::unspecified;
-  // For forms without a year ("23 August"): the year that puts the date
-  // nearest to this day (ties go to the earlier date). Without a
-  // reference, year-less forms are no date.
+  // The day relative and year-less forms are read against: "yesterday",
+  // "3 days ago", "last Monday", "23 August" (placed by `yearless`).
+  // Without a reference those forms are no date.
   std::optional<Date> reference;
+  // The reference's time of day (seconds since midnight), needed by
+  // "3 hours ago" and "20 minutes ago" (no date without it).
+  std::optional<std::int32_t> reference_seconds;
+  YearlessRule yearless = YearlessRule::past;
+  // Read month-year and year-only dates ("August 2021", "2021"). Off by
+  // default, so nothing silently becomes the first of a month; the match's
+  // precision says what the text gave.
+  bool allow_partial = false;
 };
 
 // A date in its own calendar.
@@ -81,10 +107,21 @@ struct DG_API DateMatch {
   // The weekday named in the text does not fall on the date (the date is
   // still returned: writers get weekdays wrong more often than dates).
   bool weekday_mismatch = false;
+  // A time or zone next to the date could not be read ("15:15 XYZT",
+  // "à 19 heures passées"): the date is kept, without that time.
+  bool time_unread = false;
+  // The text gave a zone whose offset came from a zone name ("ET",
+  // "Asia/Tehran") at this date rather than a fixed offset.
+  bool zone_named = false;
+  // Read against the reference ("yesterday", "3 hours ago", "last Monday").
+  bool relative = false;
+  DatePrecision precision = DatePrecision::day;
 };
 
-// Language subtags whose month and weekday names are read, in a fixed order:
-// en fr de es it pt nl sv sq tr ru fa ar ur.
+// Language subtags whose month and weekday names are read: first the 14
+// with hand-added spellings and relative phrases, in a fixed order (en fr de
+// es it pt nl sv sq tr ru fa ar ur), then every other language ICU has
+// month names for (pl, uk, el, vi, sw, ...), about 200 in all.
 DG_API const std::vector<std::string>& supported_date_languages();
 
 // Reusable and thread-safe (all methods are const). Construction is cheap;
@@ -114,7 +151,8 @@ class DG_API DateParser {
 
  private:
   DateParseOptions options_;
-  std::uint32_t language_mask_ = 0;
+  std::array<std::uint64_t, 4> language_mask_{};  // the languages whose names are read
+  bool detecting_ = true;                          // none asked for: the names decide
 };
 
 // One-shot helpers with a default-constructed parser.

@@ -32,9 +32,26 @@ struct Reading {
   std::vector<Ymd> dates;  // distinct readings (valid ones only)
   std::optional<std::int32_t> seconds;
   std::optional<std::int32_t> offset;
-  std::uint32_t languages = 0;  // of the month name
+  LangSet languages;  // of the month name
   int weekday = kNone;           // named weekday, 0 = Sunday
-  std::uint32_t weekday_languages = 0;
+  LangSet weekday_languages;
+  std::string_view zone_id;       // a named zone whose offset depends on the date
+  bool time_unread = false;       // a time or zone beside the date was not read
+  bool relative = false;
+  DatePrecision precision = DatePrecision::day;
+};
+
+// A phrase relative to the reference: "yesterday", "3 hours ago",
+// "il y a deux jours", "منذ ساعتين", "last Monday".
+struct Relative {
+  enum Unit : std::uint8_t { second, minute, hour, day, week, month, year, weekday };
+  Unit unit = day;
+  // How many units before the reference (negative: after it, "tomorrow",
+  // "in 3 days"); for Unit::weekday, the weekday (0 = Sunday) of "last
+  // <weekday>", the most recent one strictly before the reference day.
+  int amount = 0;
+  std::size_t next = 0;          // the token after the phrase
+  LangSet languages;   // of the words read
 };
 
 struct Parser {
@@ -42,11 +59,31 @@ struct Parser {
   const std::vector<Tok>& t;
   const NameTable& names;
   const DateParseOptions& opt;
-  std::uint32_t langs;
+  LangSet langs;
+  bool detecting;  // no language was asked for: names decide
+  // relative.cpp: tokens that are a relative pattern's literal word.
+  bool relative_scanned = false;
+  std::vector<std::uint32_t> relative_words;
   std::string scratch;
 
-  Parser(const Scan& scan, const NameTable& table, const DateParseOptions& o, std::uint32_t l)
-      : s(scan), t(scan.toks), names(table), opt(o), langs(l) {}
+  Parser(const Scan& scan, const NameTable& table, const DateParseOptions& o, const LangSet& l,
+         bool detect)
+      : s(scan), t(scan.toks), names(table), opt(o), langs(l), detecting(detect) {}
+
+  // The languages in which a name's entry may be read: those asked for; in
+  // detection, only the core languages when the word is a core name, and no
+  // other language's name shorter than 4 bytes.
+  LangSet usable(const NameInfo& info, const LangSet& entry) const {
+    LangSet out = entry & langs;
+    if (detecting && out) {
+      if (info.core_name) {
+        out &= LangSet(kCoreLanguages);
+      } else if (info.short_key) {
+        out = LangSet();
+      }
+    }
+    return out;
+  }
 
   std::size_t n() const { return t.size(); }
   bool is_num(std::size_t i) const { return i < n() && t[i].kind == Tok::num; }
@@ -107,7 +144,7 @@ struct Parser {
 
   struct MonthHit {
     std::vector<MonthEntry> months;  // allowed by the language mask
-    std::uint32_t languages = 0;
+    LangSet languages;
     std::size_t next = 0;
   };
 
@@ -118,12 +155,14 @@ struct Parser {
   struct Time {
     std::int32_t seconds = 0;
     std::optional<std::int32_t> offset;
+    std::string_view zone_id;  // a named zone: the offset depends on the date
     std::size_t next = 0;
   };
 
   // ---- parser.cpp: the driver, and what every form asks of the tokens --------
 
-  bool weekday_at(std::size_t i, int& weekday, std::uint32_t& languages, std::size_t& next);
+  bool weekday_at(std::size_t i, int& weekday, LangSet& languages, std::size_t& next);
+  bool weekday_fits(const LangSet& weekday_languages, const Reading& r) const;
   bool clean_start(std::size_t i) const;
   bool clean_end(std::size_t i) const;
   int era_at(std::size_t& i);
@@ -132,17 +171,28 @@ struct Parser {
   bool date_at(std::size_t i, Reading& best);
   bool core_at(std::size_t i, Reading& out);
   bool same_day(Reading& r);
+  bool year_only(std::size_t i, Reading& r);
 
   // ---- time_of_day.cpp: times, UTC offsets and zones -------------------------
 
   bool offset_at(std::size_t i, std::int32_t& minutes, std::size_t& next);
-  bool zone_at(std::size_t i, std::int32_t& minutes, std::size_t& next, bool in_paren = false);
-  bool time_at(std::size_t i, Time& out);
+  bool zone_like(std::size_t i) const;
+  bool iana_zone_at(std::size_t i, std::string_view& id, std::size_t& next) const;
+  bool zone_area_at(std::size_t i, std::size_t& next) const;
+  bool zone_at(std::size_t i, Time& out, std::size_t& next, bool in_paren = false);
+  bool time_at(std::size_t i, Time& out, bool dotted);
   bool trailing_time(std::size_t i, Time& out);
+  bool time_like_tail(std::size_t i);
+  void take_time(Reading& r, const Time& tm);
+
+  // ---- relative.cpp: dates relative to the reference -------------------------
+
+  bool relative_at(std::size_t i, Relative& out);
+  bool relative(std::size_t i, Reading& r);  // parser.cpp: resolves against the reference
 
   // ---- numeric_forms.cpp: all-numeric dates and ISO week dates ---------------
 
-  CalendarKind numeric_calendar(int year, int era, bool& ok) const;
+  int numeric_calendars(int year, int era, std::size_t year_tok, CalendarKind (&out)[2]) const;
   int expand_two_digit_year(int yy) const;
   bool numeric(std::size_t i, Reading& r);
   bool iso_week(std::size_t i, Reading& r);
@@ -158,6 +208,7 @@ struct Parser {
   bool dmy(std::size_t i, Reading& r);
   bool mdy(std::size_t i, Reading& r, Time* asctime);
   bool ymd(std::size_t i, Reading& r);
+  bool month_year(std::size_t i, Reading& r);  // partial: "August 2021"
 };
 
 // match.cpp: the DateMatch of a valid reading of the tokens of `text`.

@@ -10,31 +10,13 @@ namespace {
 
 // A name shared by Persian, Arabic and Urdu (محرم, مارس): the letters of the
 // date tell them apart (پ چ ژ گ ک ی are Persian and Urdu, ٹ ڈ ڑ ں ھ ہ ے Urdu).
-std::uint32_t narrow_arabic_script(std::uint32_t langs, std::string_view span) {
+LangSet narrow_arabic_script(const LangSet& langs, std::string_view span) {
   const std::uint32_t fa = 1u << 11, ar = 1u << 12, ur = 1u << 13;
   static_assert(kLanguageCount == 14);
-  int shared = ((langs & fa) != 0) + ((langs & ar) != 0) + ((langs & ur) != 0);
+  int shared = bool(langs & fa) + bool(langs & ar) + bool(langs & ur);
   if (shared < 2) return langs;
-  bool persian = false, urdu = false;
-  for (std::size_t i = 0; i + 1 < span.size(); ++i) {
-    auto b0 = static_cast<unsigned char>(span[i]);
-    auto b1 = static_cast<unsigned char>(span[i + 1]);
-    if (b0 != 0xD9 && b0 != 0xDA && b0 != 0xDB) continue;
-    std::uint32_t cp = ((b0 & 0x1Fu) << 6) | (b1 & 0x3Fu);
-    switch (cp) {
-      case 0x067E: case 0x0686: case 0x0698: case 0x06AF: case 0x06A9: case 0x06CC:
-      case 0x06F0: case 0x06F1: case 0x06F2: case 0x06F3: case 0x06F4:
-      case 0x06F5: case 0x06F6: case 0x06F7: case 0x06F8: case 0x06F9:  // Persian digits
-        persian = true;
-        break;
-      case 0x0679: case 0x0688: case 0x0691: case 0x06BA: case 0x06BE: case 0x06C1:
-      case 0x06D2:
-        urdu = true;
-        break;
-      default:
-        break;
-    }
-  }
+  ScriptSigns signs = script_signs(span);
+  bool persian = signs.persian_or_urdu || signs.persian_digits, urdu = signs.urdu;
   if (urdu && (langs & ur)) return ur;
   if (persian && (langs & fa)) return (langs & ur) && !(langs & fa) ? ur : fa;
   if (!persian && !urdu && (langs & ar)) return ar;
@@ -53,15 +35,20 @@ DateMatch to_match(const Reading& r, const Scan& scan, std::string_view text) {
     DateTime dt(*to_gregorian(CalendarDate{y.calendar, y.year, y.month, y.day}));
     dt.seconds = r.seconds;
     dt.utc_offset_minutes = r.offset;
+    if (!r.zone_id.empty()) dt.utc_offset_minutes = zone_offset(r.zone_id, dt.date, r.seconds.value_or(0));
     return dt;
   };
+  m.zone_named = !r.zone_id.empty();
+  m.time_unread = r.time_unread;
+  m.relative = r.relative;
+  m.precision = r.precision;
   if (r.dates.size() == 1) {
     m.value = make(first);
   } else {
     m.ambiguous = true;
     for (const auto& y : r.dates) m.readings.push_back(make(y));
   }
-  std::uint32_t langs = r.languages ? r.languages : r.weekday_languages;
+  LangSet langs = r.languages ? r.languages : r.weekday_languages;
   // The weekday's language narrows a month name shared by several.
   if (r.languages && (r.languages & r.weekday_languages)) langs = r.languages & r.weekday_languages;
   m.language = first_language(narrow_arabic_script(langs, text.substr(m.begin, m.end - m.begin)));

@@ -15,18 +15,18 @@ namespace digest::dates_detail {
 bool Parser::month_at(std::size_t i, MonthHit& out) {
   auto allowed = [&](const NameInfo& info) {
     for (const auto& m : info.months) {
-      if (m.languages & langs) return true;
+      if (usable(info, m.languages)) return true;
     }
     return false;
   };
   Hit h = name_at(i, allowed);
   if (!h.info) return false;
   out.months.clear();
-  out.languages = 0;
+  out.languages = LangSet();
   for (const auto& m : h.info->months) {
-    if (m.languages & langs) {
-      out.months.push_back(m);
-      out.languages |= m.languages & langs;
+    if (LangSet l = usable(*h.info, m.languages)) {
+      out.months.push_back(MonthEntry{m.calendar, m.month, l});
+      out.languages |= l;
     }
   }
   out.next = h.next;
@@ -38,7 +38,7 @@ bool Parser::month_at(std::size_t i, MonthHit& out) {
     if (h2.info) {
       for (const auto& m2 : h2.info->months) {
         for (const auto& m : out.months) {
-          if ((m2.languages & langs) && m2.month == m.month && m2.calendar == m.calendar) {
+          if (usable(*h2.info, m2.languages) && m2.month == m.month && m2.calendar == m.calendar) {
             out.months = {m};
             out.next = h2.next;
             return true;
@@ -52,6 +52,14 @@ bool Parser::month_at(std::size_t i, MonthHit& out) {
 
 // Day number with its ordinal suffix: "23", "23rd", "1er", "23.", "1º".
 bool Parser::day_at(std::size_t i, int& day, std::size_t& next, bool allow_dot) {
+  if (is_word(i)) {
+    // A day written as an ordinal word: "سوم", "بیست و سوم", "سی ام".
+    Hit h = marker_at(i, kOrdinalDay);
+    if (!h.info) return false;
+    day = h.info->day;
+    next = h.next;
+    return true;
+  }
   if (!is_num(i) || t[i].digits > 2 || t[i].value < 1 || t[i].value > 31) return false;
   day = t[i].value;
   std::size_t k = i + 1;
@@ -93,10 +101,13 @@ void Parser::name_readings(Reading& r, const MonthHit& mh, int year, int era, in
   r.languages = mh.languages;
 }
 
-// Year-less: the year nearest the reference date.
+// Year-less: by default the most recent occurrence on or before the
+// reference (news is about the past); with YearlessRule::nearest, the
+// occurrence nearest it (ties go to the earlier).
 void Parser::yearless_readings(Reading& r, const MonthHit& mh, int day) {
   if (!opt.reference) return;
   long ref = julian_day(*opt.reference);
+  bool past = opt.yearless == YearlessRule::past;
   for (const auto& m : mh.months) {
     auto cal = static_cast<CalendarKind>(m.calendar);
     auto ref_in_cal = from_julian_day(cal, ref);
@@ -104,9 +115,11 @@ void Parser::yearless_readings(Reading& r, const MonthHit& mh, int day) {
     long best_jd = 0;
     int best_year = 0;
     bool found = false;
-    for (int y = ref_in_cal->year - 1; y <= ref_in_cal->year + 1; ++y) {
+    // Up to four years back: 29 February needs the last leap year.
+    for (int y = ref_in_cal->year - (past ? 4 : 1); y <= ref_in_cal->year + 1; ++y) {
       auto jd = to_julian_day(cal, y, m.month, day);
       if (!jd) continue;
+      if (past && *jd > ref) continue;
       long dist = std::labs(*jd - ref), best = std::labs(best_jd - ref);
       if (!found || dist < best || (dist == best && *jd < best_jd)) {
         best_jd = *jd;
@@ -123,6 +136,20 @@ bool Parser::dmy(std::size_t i, Reading& r) {
   int day;
   std::size_t k;
   if (!clean_start(i) || !day_at(i, day, k, true)) return false;
+  // "12-Jan-2014", "14-Aralık-2012": the same hyphen on both sides.
+  if (is_punct(k, '-') && attached(k) && is_word(k + 1) && attached(k + 1)) {
+    MonthHit mh;
+    if (!month_at(k + 1, mh) || !is_punct(mh.next, '-') || !attached(mh.next)) return false;
+    int year, era;
+    std::size_t end;
+    if (!attached(mh.next + 1) || !year_at(mh.next + 1, year, era, end) || !clean_end(end))
+      return false;
+    r.first = i;
+    r.end = end;
+    name_readings(r, mh, year, era, day);
+    r.valid = !r.dates.empty();
+    return true;
+  }
   skip_of(k);
   MonthHit mh;
   if (!month_at(k, mh)) return false;
@@ -159,6 +186,8 @@ bool Parser::mdy(std::size_t i, Reading& r, Time* asctime) {
   if (!month_at(i, mh)) return false;
   std::size_t k = mh.next;
   if (is_punct(k, '.') && attached(k)) ++k;
+  // "[Sept] 04, 2014": a bracketed month.
+  if (i > 0 && is_punct(i - 1, '[') && is_punct(k, ']') && attached(k)) ++k;
   int day;
   if (!day_at(k, day, k, false)) return false;
   std::size_t after_day = k;
@@ -170,15 +199,13 @@ bool Parser::mdy(std::size_t i, Reading& r, Time* asctime) {
     if (!clean_end(end)) return false;
     r.end = end;
     name_readings(r, mh, year, era, day);
-  } else if (asctime && time_at(after_day, *asctime) && year_at(asctime->next, year, era, end)) {
+  } else if (asctime && time_at(after_day, *asctime, false) &&
+             year_at(asctime->next, year, era, end)) {
     // "Aug 23 10:05:00 2021" (C's asctime, Unix date)
     if (!clean_end(end)) return false;
     r.end = end;
     name_readings(r, mh, year, era, day);
-    if (!r.dates.empty()) {
-      r.seconds = asctime->seconds;
-      r.offset = asctime->offset;
-    }
+    if (!r.dates.empty()) take_time(r, *asctime);
   } else {
     if (is_num(after_day) || (is_punct(after_day, ',') && is_num(after_day + 1)) ||
         !clean_end(after_day)) {
@@ -207,6 +234,28 @@ bool Parser::ymd(std::size_t i, Reading& r) {
   r.first = i;
   r.end = k;
   name_readings(r, mh, year, era, day);
+  r.valid = !r.dates.empty();
+  return true;
+}
+
+// Partial, with allow_partial only: "August 2021", "Aug. 2021", "agosto de
+// 2021", "شهریور ۱۴۰۰". The value is the first of the month; the precision
+// says it is a month.
+bool Parser::month_year(std::size_t i, Reading& r) {
+  if (!clean_start(i)) return false;
+  MonthHit mh;
+  if (!month_at(i, mh)) return false;
+  std::size_t k = mh.next;
+  if (is_punct(k, '.') && attached(k)) ++k;
+  if (is_punct(k, ',')) ++k;
+  skip_of(k);
+  int year, era;
+  std::size_t end;
+  if (!year_at(k, year, era, end) || !clean_end(end)) return false;
+  r.first = i;
+  r.end = end;
+  name_readings(r, mh, year, era, 1);
+  r.precision = DatePrecision::month;
   r.valid = !r.dates.empty();
   return true;
 }

@@ -32,6 +32,12 @@ std::uint32_t bit(const char* lang) {
   return i < 0 ? 0u : (1u << i);
 }
 
+// The languages ICU has names for beyond the core ones, read from its
+// language (and language_Script) locales: Polish, Ukrainian, Greek,
+// Vietnamese, Swahili, ... Every one with real names (not the root
+// locale's "M01") joins the table with its own language bit.
+constexpr int kMaxLanguages = LangSet::kCapacity;
+
 constexpr std::uint8_t kGreg = static_cast<std::uint8_t>(CalendarKind::gregorian);
 constexpr std::uint8_t kPers = static_cast<std::uint8_t>(CalendarKind::persian);
 constexpr std::uint8_t kHijr = static_cast<std::uint8_t>(CalendarKind::islamic_umalqura);
@@ -183,12 +189,32 @@ constexpr ExtraWeekday kExtraWeekdays[] = {
     {"ar", 0, "أحد"}, {"ar", 1, "اثنين"}, {"ar", 1, "الإثنين"}, {"ar", 1, "الأثنين"},
     {"ar", 2, "ثلاثاء"}, {"ar", 3, "أربعاء"}, {"ar", 4, "خميس"}, {"ar", 5, "جمعة"}, {"ar", 6, "سبت"},
     {"ur", 5, "جمعه"},
+    {"ru", 1, "пнд"}, {"ru", 2, "втр"}, {"ru", 3, "срд"}, {"ru", 4, "чтв"}, {"ru", 5, "птн"},
+    {"ru", 6, "сбт"}, {"ru", 0, "вск"},
+    {"sv", 1, "mån"}, {"sv", 2, "tis"}, {"sv", 3, "ons"}, {"sv", 4, "tors"}, {"sv", 5, "fre"},
+    {"sv", 6, "lör"}, {"sv", 0, "sön"},
+};
+
+// Days written as Persian ordinal words: 1..20 and 30 as one word, the
+// others as "tens و unit" ("بیست و سوم", 23rd).
+struct OrdinalDay {
+  std::uint8_t day;
+  const char* name;
+};
+constexpr OrdinalDay kPersianOrdinalUnits[] = {
+    {1, "یکم"}, {1, "اول"}, {2, "دوم"}, {3, "سوم"}, {4, "چهارم"}, {5, "پنجم"},
+    {6, "ششم"}, {7, "هفتم"}, {8, "هشتم"}, {9, "نهم"},
+};
+constexpr OrdinalDay kPersianOrdinalWords[] = {
+    {10, "دهم"}, {11, "یازدهم"}, {12, "دوازدهم"}, {13, "سیزدهم"}, {14, "چهاردهم"},
+    {15, "پانزدهم"}, {15, "پونزدهم"}, {16, "شانزدهم"}, {17, "هفدهم"}, {17, "هیفدهم"},
+    {18, "هجدهم"}, {18, "هیجدهم"}, {19, "نوزدهم"}, {20, "بیستم"}, {30, "سی ام"},
+    {30, "سی‌ام"}, {30, "سیام"}, {30, "سی اُم"},
 };
 
 struct MarkerWord {
   const char* name;
   std::uint32_t markers;
-  std::int16_t zone = 0;
 };
 const MarkerWord kMarkers[] = {
     {"st", kOrdinal}, {"nd", kOrdinal}, {"rd", kOrdinal}, {"th", kOrdinal},
@@ -216,22 +242,47 @@ const MarkerWord kMarkers[] = {
     {"شمسی", kEraPersian}, {"خورشیدی", kEraPersian}, {"sh", kEraPersian}, {"ap", kEraPersian},
     {"pm", kPm}, {"a m", kAm}, {"p m", kPm}, {"ق ظ", kAm}, {"ب ظ", kPm}, {"ص", kAm},
     {"صباحا", kAm}, {"مساء", kPm}, {"مساءً", kPm},
-    {"utc", kZone, 0}, {"gmt", kZone, 0}, {"ut", kZone, 0}, {"z", kZone, 0},
-    {"est", kZone, -300}, {"edt", kZone, -240}, {"cst", kZone, -360}, {"cdt", kZone, -300},
-    {"mst", kZone, -420}, {"mdt", kZone, -360}, {"pst", kZone, -480}, {"pdt", kZone, -420},
-    {"cet", kZone, 60}, {"cest", kZone, 120}, {"eet", kZone, 120}, {"eest", kZone, 180},
-    {"msk", kZone, 180}, {"irst", kZone, 210}, {"irdt", kZone, 270},
+    {"году", kEraGregorian}, {"гг", kEraGregorian},
     {"at", kTimeWord}, {"à", kTimeWord}, {"um", kTimeWord}, {"alle", kTimeWord},
+    {"en", kTimeWord}, {"a las", kTimeWord}, {"kl", kTimeWord | kTimeVocabulary},
+    {"klockan", kTimeWord | kTimeVocabulary}, {"صبح", kAm}, {"بعد از ظهر", kPm},
+    {"بعدازظهر", kPm}, {"عصر", kPm},
+    {"ora", kTimeWord | kTimeVocabulary}, {"о", kTimeWord},
     {"om", kTimeWord}, {"kl", kTimeWord}, {"saat", kTimeWord}, {"às", kTimeWord},
     {"a las", kTimeWord}, {"a la", kTimeWord}, {"ore", kTimeWord}, {"ساعت", kTimeWord},
-    {"الساعة", kTimeWord}, {"в", kTimeWord},
-    {"uhr", kTimeSuffix}, {"h", kTimeSuffix},
+    {"الساعة", kTimeWord}, {"в", kTimeWord | kOfConnector},
+    {"uhr", kTimeSuffix}, {"h", kTimeSuffix}, {"hs", kTimeSuffix}, {"hrs", kTimeSuffix},
+    {"fm", kAm}, {"f m", kAm}, {"em", kFiller | kPm}, {"e m", kPm}, {"vorm", kAm},
+    {"nachm", kPm}, {"пп", kPm}, {"дп", kAm},
+    {"min", kMinuteWord}, {"mins", kMinuteWord}, {"mn", kMinuteWord}, {"minute", kMinuteWord},
+    {"minutes", kMinuteWord}, {"minuten", kMinuteWord}, {"minutos", kMinuteWord},
+    {"minuti", kMinuteWord}, {"minuter", kMinuteWord}, {"dakika", kMinuteWord},
+    {"минут", kMinuteWord}, {"мин", kMinuteWord}, {"دقیقه", kMinuteWord}, {"دقيقة", kMinuteWord},
+    {"دقائق", kMinuteWord},
+    {"noon", kNoon}, {"midday", kNoon}, {"midi", kNoon}, {"mittag", kNoon},
+    {"mediodía", kNoon}, {"mezzogiorno", kNoon}, {"meio-dia", kNoon}, {"middag", kNoon},
+    {"полдень", kNoon}, {"ظهر", kNoon}, {"الظهر", kNoon},
+    {"midnight", kMidnight}, {"minuit", kMidnight}, {"mitternacht", kMidnight},
+    {"medianoche", kMidnight}, {"mezzanotte", kMidnight}, {"meia-noite", kMidnight},
+    {"middernacht", kMidnight}, {"midnatt", kMidnight}, {"полночь", kMidnight},
+    {"و", kAnd},
+    {"hr", kTimeVocabulary}, {"hour", kTimeVocabulary}, {"hours", kTimeVocabulary},
+    {"heure", kTimeVocabulary}, {"heures", kTimeVocabulary}, {"hora", kTimeVocabulary},
+    {"horas", kTimeVocabulary}, {"ore", kTimeVocabulary}, {"stunde", kTimeVocabulary},
+    {"час", kTimeVocabulary}, {"часов", kTimeVocabulary}, {"часа", kTimeVocabulary},
+    {"local", kTimeVocabulary}, {"time", kTimeVocabulary},
+    {"ساعت", kTimeWord | kTimeVocabulary}, {"الساعة", kTimeWord | kTimeVocabulary},
+    {"saat", kTimeWord | kTimeVocabulary}, {"ore", kTimeWord | kTimeVocabulary},
+    {"ثانیه", kTimeVocabulary}, {"sec", kTimeVocabulary}, {"secs", kTimeVocabulary},
+    {"seconds", kTimeVocabulary}, {"tid", kTimeVocabulary}, {"heure de paris", kTimeVocabulary},
+    {"ora italiana", kTimeVocabulary}, {"tsi", kTimeVocabulary}, {"صباحاً", kAm},
     {"يوم", kDayWord}, {"روز", kDayWord},
     {"الموافق", kSameDay}, {"الموافق ل", kSameDay}, {"الموافق لـ", kSameDay}, {"موافق", kSameDay},
     {"برابر با", kSameDay}, {"برابر", kSameDay}, {"مطابق با", kSameDay}, {"مطابق", kSameDay},
 };
 
-// The Normalizer's key of a phrase, with its words.
+}  // namespace
+
 std::vector<std::string> phrase_words(std::string_view phrase) {
   std::vector<std::string> words;
   auto key = Normalizer::shared().search_key(phrase);
@@ -257,6 +308,8 @@ std::vector<std::string> phrase_words(std::string_view phrase) {
   }
   return words;
 }
+
+namespace {
 
 std::string join(const std::vector<std::string>& words) {
   std::string out;
@@ -296,9 +349,10 @@ class Builder {
   }
 
   void month(std::string_view phrase, std::uint8_t calendar, std::uint8_t month,
-             std::uint32_t languages) {
+             const LangSet& languages) {
     NameInfo* info = entry(phrase);
     if (!info) return;
+    mark(*info, phrase, languages);
     for (auto& m : info->months) {
       if (m.calendar == calendar && m.month == month) {
         m.languages |= languages;
@@ -308,9 +362,10 @@ class Builder {
     info->months.push_back(MonthEntry{calendar, month, languages});
   }
 
-  void weekday(std::string_view phrase, std::uint8_t weekday, std::uint32_t languages) {
+  void weekday(std::string_view phrase, std::uint8_t weekday, const LangSet& languages) {
     NameInfo* info = entry(phrase);
     if (!info) return;
+    mark(*info, phrase, languages);
     for (auto& w : info->weekdays) {
       if (w.weekday == weekday) {
         w.languages |= languages;
@@ -320,14 +375,42 @@ class Builder {
     info->weekdays.push_back(WeekdayEntry{weekday, languages});
   }
 
-  void marker(std::string_view phrase, std::uint32_t markers, std::int16_t zone) {
+  // A word that already means something else in the core languages (a
+  // marker such as "de", "am", "on") takes no other language's name.
+  bool free_for_other_language(std::string_view phrase) {
+    auto words = phrase_words(phrase);
+    if (words.empty() || (words[0][0] >= '0' && words[0][0] <= '9')) return false;
+    const NameInfo* info = t_.find(join(words));
+    return !info || (info->markers & ~kPrefix) == 0;
+  }
+
+  void marker(std::string_view phrase, std::uint32_t markers) {
+    NameInfo* info = entry(phrase);
+    if (info) info->markers |= markers;
+  }
+
+  void zone(const ZoneAbbreviation& z) {
+    NameInfo* info = entry(z.name);
+    if (!info) return;
+    info->markers |= kZone;
+    info->zone_minutes = z.minutes;
+    info->zone_id = z.zone_id;
+    info->zone_upper = !z.any_case;
+  }
+
+  void ordinal_day(std::string_view phrase, std::uint8_t day) {
     NameInfo* info = entry(phrase);
     if (!info) return;
-    info->markers |= markers;
-    if (markers & kZone) info->zone_minutes = zone;
+    info->markers |= kOrdinalDay;
+    info->day = day;
   }
 
  private:
+  void mark(NameInfo& info, std::string_view phrase, const LangSet& languages) {
+    if (languages & LangSet(kCoreLanguages)) info.core_name = true;
+    info.short_key = phrase.size() < 4;
+  }
+
   NameTable& t_;
 };
 
@@ -338,7 +421,7 @@ void add_icu_names(Builder& b, const IcuSource& src) {
   if (U_FAILURE(status)) return;
   const icu::DateFormatSymbols* symbols = format.getDateFormatSymbols();
   if (!symbols) return;
-  std::uint32_t lang = bit(src.language);
+  LangSet lang = bit(src.language);
   std::string utf8;
   for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
     for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
@@ -361,13 +444,93 @@ void add_icu_names(Builder& b, const IcuSource& src) {
   }
 }
 
+// The month and weekday names of one locale beyond the core languages,
+// skipping words the core languages use otherwise.
+void add_other_language(Builder& b, const icu::Locale& base, const LangSet& lang,
+                        const std::string& root_first_month) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string id = std::string(base.getName()) + "@calendar=gregorian";
+  icu::SimpleDateFormat format(icu::UnicodeString(u"d MMMM y"), icu::Locale(id.c_str()), status);
+  if (U_FAILURE(status)) return;
+  const icu::DateFormatSymbols* symbols = format.getDateFormatSymbols();
+  if (!symbols) return;
+  std::string utf8;
+  int32_t n = 0;
+  const icu::UnicodeString* wide = symbols->getMonths(n);
+  if (!wide || n < 12) return;
+  wide[0].toUTF8String(utf8);
+  if (utf8 == root_first_month) return;  // no names of its own
+  for (auto context : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
+    for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
+      const icu::UnicodeString* months = symbols->getMonths(n, context, width);
+      for (int32_t i = 0; months && i < n && i < 12; ++i) {
+        utf8.clear();
+        months[i].toUTF8String(utf8);
+        if (b.free_for_other_language(utf8))
+          b.month(utf8, kGreg, static_cast<std::uint8_t>(i + 1), lang);
+      }
+      const icu::UnicodeString* days = symbols->getWeekdays(n, context, width);
+      for (int32_t i = 1; days && i < n && i <= 7; ++i) {
+        utf8.clear();
+        days[i].toUTF8String(utf8);
+        if (b.free_for_other_language(utf8)) b.weekday(utf8, static_cast<std::uint8_t>(i - 1), lang);
+      }
+    }
+  }
+}
+
+void add_other_languages(NameTable& table, Builder& b) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::SimpleDateFormat root(icu::UnicodeString(u"d MMMM y"), icu::Locale::getRoot(), status);
+  std::string root_first;
+  int32_t n = 0;
+  if (U_SUCCESS(status) && root.getDateFormatSymbols()) {
+    const icu::UnicodeString* m = root.getDateFormatSymbols()->getMonths(n);
+    if (m && n > 0) m[0].toUTF8String(root_first);
+  }
+  int32_t count = 0;
+  const icu::Locale* locales = icu::Locale::getAvailableLocales(count);
+  for (int32_t i = 0; i < count; ++i) {
+    const icu::Locale& loc = locales[i];
+    if (loc.getCountry()[0] != '\0' || loc.getVariant()[0] != '\0') continue;
+    std::string lang = loc.getLanguage();
+    if (lang.empty() || language_index(lang) >= 0) continue;  // core: read above
+    auto it = table.language_index.find(lang);
+    int index;
+    if (it != table.language_index.end()) {
+      index = it->second;
+    } else {
+      if (static_cast<int>(table.languages.size()) >= kMaxLanguages) continue;
+      index = static_cast<int>(table.languages.size());
+      table.languages.push_back(lang);
+      table.language_index.emplace(lang, index);
+    }
+    add_other_language(b, loc, LangSet::one(index), root_first);
+  }
+}
+
 NameTable* build_table() {
   auto* table = new NameTable();
+  for (int i = 0; i < kLanguageCount; ++i) {
+    table->languages.emplace_back(kLanguages[static_cast<std::size_t>(i)]);
+    table->language_index.emplace(kLanguages[static_cast<std::size_t>(i)], i);
+  }
   Builder b(*table);
   for (const auto& src : kIcuSources) add_icu_names(b, src);
   for (const auto& m : kExtraMonths) b.month(m.name, m.calendar, m.month, bit(m.language));
   for (const auto& w : kExtraWeekdays) b.weekday(w.name, w.weekday, bit(w.language));
-  for (const auto& m : kMarkers) b.marker(m.name, m.markers, m.zone);
+  for (const auto& m : kMarkers) b.marker(m.name, m.markers);
+  for (const auto& z : zone_abbreviations()) b.zone(z);
+  for (const auto& o : kPersianOrdinalWords) b.ordinal_day(o.name, o.day);
+  for (const auto& o : kPersianOrdinalUnits) {
+    b.ordinal_day(o.name, o.day);
+    for (const OrdinalDay tens : {OrdinalDay{20, "بیست"}, OrdinalDay{30, "سی"}}) {
+      auto day = static_cast<std::uint8_t>(tens.day + o.day);
+      if (day <= 31) b.ordinal_day(std::string(tens.name) + " و " + o.name, day);
+    }
+  }
+  // Last: the other languages' names may not take the core words above.
+  add_other_languages(*table, b);
   return table;
 }
 
@@ -379,43 +542,46 @@ const NameTable& name_table() {
   return *table;
 }
 
-std::uint32_t language_mask(const std::vector<std::string>& tags) {
+LangSet language_mask(const std::vector<std::string>& tags, bool* hinted) {
+  if (hinted) *hinted = false;
   if (tags.empty()) return kAllLanguages;
-  std::uint32_t mask = 0;
+  const NameTable& table = name_table();
+  LangSet mask;
   for (const auto& tag : tags) {
     std::string_view t = tag;
     std::size_t cut = t.find_first_of("-_");
     if (cut != std::string_view::npos) t = t.substr(0, cut);
     // BCP 47 subtags are case-insensitive ASCII; compare without folding.
-    char low[4] = {0, 0, 0, 0};
     if (t.size() < 2 || t.size() > 3) continue;
-    for (std::size_t i = 0; i < t.size(); ++i) {
-      char c = t[i];
-      low[i] = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-    std::string_view l(low, t.size());
+    std::string l(t);
+    for (char& c : l) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     if (l == "per") l = "fa";  // ISO 639-2 aliases writers use
-    int i = language_index(l);
-    if (i >= 0) mask |= 1u << i;
+    if (l == "nob" || l == "no") l = "nb";
+    auto it = table.language_index.find(l);
+    if (it != table.language_index.end()) mask.set(it->second);
   }
+  // Only languages without names: fall back to detection rather than
+  // reading no names at all.
+  if (!mask) return kAllLanguages;
+  if (hinted) *hinted = true;
   return mask;
 }
 
-const char* first_language(std::uint32_t mask) {
-  for (int i = 0; i < kLanguageCount; ++i) {
-    if (mask & (1u << i)) return kLanguages[static_cast<std::size_t>(i)];
-  }
-  return "";
+const char* first_language(const LangSet& set) {
+  int i = set.first();
+  const auto& langs = name_table().languages;
+  return i >= 0 && i < static_cast<int>(langs.size()) ? langs[static_cast<std::size_t>(i)].c_str()
+                                                       : "";
 }
+
+const std::vector<std::string>& date_languages() { return name_table().languages; }
 
 }  // namespace digest::dates_detail
 
 namespace digest {
 
 const std::vector<std::string>& supported_date_languages() {
-  static const std::vector<std::string> langs(dates_detail::kLanguages.begin(),
-                                              dates_detail::kLanguages.end());
-  return langs;
+  return dates_detail::date_languages();
 }
 
 }  // namespace digest

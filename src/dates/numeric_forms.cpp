@@ -7,13 +7,56 @@
 
 namespace digest::dates_detail {
 
-// The calendar of an all-numeric date with a 4-digit year.
-CalendarKind Parser::numeric_calendar(int year, int era, bool& ok) const {
-  ok = true;
-  if (era >= 0) return static_cast<CalendarKind>(era);
-  if (year >= 1300 && year <= 1500) return CalendarKind::persian;
-  if (!gregorian_year_ok(year, true)) ok = false;
-  return CalendarKind::gregorian;
+namespace {
+
+// Which calendar the letters and digits of a text point to: Persian's
+// (Persian digits, Persian letters without Urdu's) or Hijri (Arabic's own
+// letters or digits, Urdu's letters).
+struct CalendarSigns {
+  bool persian = false, hijri = false;
+};
+
+CalendarSigns calendar_signs(std::string_view text) {
+  ScriptSigns s = script_signs(text);
+  return {s.persian_digits || (s.persian_or_urdu && !s.urdu),
+          s.arabic || s.arabic_digits || s.urdu};
+}
+
+}  // namespace
+
+// The calendars of an all-numeric date with a 4-digit year (token `year_tok`).
+// A year 1300-1500 is Solar Hijri or Hijri; which one needs evidence: an era
+// marker, the digits of the date, the language hints, then the letters of
+// the text. Without any, both readings stand and the date is ambiguous.
+int Parser::numeric_calendars(int year, int era, std::size_t year_tok,
+                              CalendarKind (&out)[2]) const {
+  if (era >= 0) {
+    out[0] = static_cast<CalendarKind>(era);
+    return 1;
+  }
+  if (year < 1300 || year > 1500) {
+    if (!gregorian_year_ok(year, true)) return 0;
+    out[0] = CalendarKind::gregorian;
+    return 1;
+  }
+  constexpr std::uint32_t fa = 1u << 11, ar = 1u << 12, ur = 1u << 13;
+  static_assert(kLanguageCount == 14);
+  auto persian = [&] { out[0] = CalendarKind::persian; return 1; };
+  auto hijri = [&] { out[0] = CalendarKind::islamic_umalqura; return 1; };
+  // The date's own digits.
+  CalendarSigns digits =
+      calendar_signs(s.text.substr(t[year_tok].begin, t[year_tok].end - t[year_tok].begin));
+  if (digits.persian != digits.hijri) return digits.persian ? persian() : hijri();
+  // Language hints that name one of the two.
+  if (!detecting) {
+    bool f = bool(langs & fa), a = bool(langs & (ar | ur));
+    if (f != a) return f ? persian() : hijri();
+  }
+  CalendarSigns text = calendar_signs(s.text);
+  if (text.persian != text.hijri) return text.persian ? persian() : hijri();
+  out[0] = CalendarKind::persian;
+  out[1] = CalendarKind::islamic_umalqura;
+  return 2;
 }
 
 int Parser::expand_two_digit_year(int yy) const {
@@ -37,8 +80,12 @@ bool Parser::numeric(std::size_t i, Reading& r) {
       s.key(t[k + 1]) == "w" && is_num(k + 2) && attached(k + 2) && t[k + 2].digits == 2) {
     return iso_week(i, r);
   }
-  if (!is_num(k + 1) || !attached(k + 1) || !is_punct(k + 2, sep) || !attached(k + 2) ||
-      !is_num(k + 3) || !attached(k + 3)) {
+  // "11. 12. 2014": dots each followed by one space, day.month.year.
+  bool spaced = sep == '.' && !attached(k + 1) && is_num(k + 1) && is_punct(k + 2, '.') &&
+                attached(k + 2) && is_num(k + 3) && !attached(k + 3) && t[k + 3].digits == 4 &&
+                t[i].digits <= 2 && t[k + 1].digits <= 2;
+  if (!spaced && (!is_num(k + 1) || !attached(k + 1) || !is_punct(k + 2, sep) ||
+                  !attached(k + 2) || !is_num(k + 3) || !attached(k + 3))) {
     return false;
   }
   const Tok& a = t[i];
@@ -53,27 +100,30 @@ bool Parser::numeric(std::size_t i, Reading& r) {
     if (era >= 0) end = e;
     if (!clean_end(end)) return false;
     r.end = end;
-    bool ok;
-    CalendarKind cal = numeric_calendar(a.value, era, ok);
-    if (ok) add_reading(r, cal, a.value, b.value, c.value);
+    CalendarKind cals[2];
+    int count = numeric_calendars(a.value, era, i, cals);
+    for (int x = 0; x < count; ++x) add_reading(r, cals[x], a.value, b.value, c.value);
+    if (count == 2 && r.dates.size() == 1) r.dates.clear();  // no evidence for the one that fits
   } else if (a.digits <= 2 && b.digits <= 2 && c.digits == 4) {
     std::size_t e = end;
     era = era_at(e);
     if (era >= 0) end = e;
     if (!clean_end(end)) return false;
     r.end = end;
-    bool ok;
-    CalendarKind cal = numeric_calendar(c.value, era, ok);
-    if (ok) {
+    CalendarKind cals[2];
+    int count = numeric_calendars(c.value, era, k + 3, cals);
+    for (int x = 0; x < count; ++x) {
+      std::size_t before = r.dates.size();
       bool dmy = opt.order != DateOrder::mdy;
       bool mdy = opt.order != DateOrder::dmy;
-      if (dmy) add_reading(r, cal, c.value, b.value, a.value);
-      if (mdy) add_reading(r, cal, c.value, a.value, b.value);
+      if (dmy) add_reading(r, cals[x], c.value, b.value, a.value);
       // Dots are written day.month.year: both fitting is no ambiguity.
-      if (r.dates.size() > 1 && sep == '.' && opt.order == DateOrder::unspecified) {
-        r.dates.resize(1);
-      }
+      bool dotted_dmy = sep == '.' && opt.order == DateOrder::unspecified && r.dates.size() > before;
+      if (mdy && !dotted_dmy) add_reading(r, cals[x], c.value, a.value, b.value);
     }
+    // Without evidence of the calendar, one reading that fits is no
+    // evidence either: "30/12/1400" is no date rather than Hijri.
+    if (count == 2 && r.dates.size() == 1) r.dates.clear();
   } else if (a.digits == 2 && b.digits <= 2 && c.digits == 2 &&
              opt.order != DateOrder::unspecified) {
     if (!clean_end(end)) return false;

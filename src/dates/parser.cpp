@@ -19,20 +19,19 @@ namespace digest::dates_detail {
 
 // ---- names ------------------------------------------------------------------
 
-bool Parser::weekday_at(std::size_t i, int& weekday, std::uint32_t& languages,
-                        std::size_t& next) {
+bool Parser::weekday_at(std::size_t i, int& weekday, LangSet& languages, std::size_t& next) {
   Hit h = name_at(i, [&](const NameInfo& info) {
     for (const auto& w : info.weekdays) {
-      if (w.languages & langs) return true;
+      if (usable(info, w.languages)) return true;
     }
     return false;
   });
   if (!h.info) return false;
   weekday = kNone;
   for (const auto& w : h.info->weekdays) {
-    if (w.languages & langs) {
+    if (LangSet l = usable(*h.info, w.languages)) {
       weekday = w.weekday;
-      languages = w.languages & langs;
+      languages = l;
       break;
     }
   }
@@ -66,7 +65,10 @@ bool Parser::clean_end(std::size_t i) const {
   if (x.kind == Tok::num) return false;
   if (x.kind == Tok::word) {
     // ISO 8601's "T" before a time.
-    return s.key(x) == "t" && i + 1 < n() && t[i + 1].kind == Tok::num && !t[i + 1].space_before;
+    if (s.key(x) == "t") return i + 1 < n() && t[i + 1].kind == Tok::num && !t[i + 1].space_before;
+    // A time word or era glued to the number before it: "۱۳۸۷ساعت ۱۰", "2021г".
+    const NameInfo* info = names.find(s.key(x));
+    return info && (info->markers & (kTimeWord | kEraGregorian | kEraHijri | kEraPersian));
   }
   if (x.kind == Tok::punct && (x.ch == '/' || x.ch == '-' || x.ch == '.' ||
                                x.ch == ':' || x.ch == ',')) {
@@ -115,7 +117,7 @@ bool Parser::date_at(std::size_t i, Reading& best) {
   // With a leading weekday.
   {
     int weekday;
-    std::uint32_t wlangs = 0;
+    LangSet wlangs;
     std::size_t k = i;
     Hit day_word = marker_at(k, kDayWord);
     if (day_word.info) k = day_word.next;
@@ -126,6 +128,7 @@ bool Parser::date_at(std::size_t i, Reading& best) {
       Reading r;
       bool ok = core_at(k, r);
       if (!ok && filler.info) ok = core_at(filler.next, r);
+      if (ok && !weekday_fits(wlangs, r)) ok = false;
       if (ok) {
         r.first = i;
         r.weekday = weekday;
@@ -139,35 +142,194 @@ bool Parser::date_at(std::size_t i, Reading& best) {
   return found;
 }
 
+// A relative phrase placed against the reference. Without a reference (or
+// without its time of day, for hours and minutes) the shape is read but
+// gives no date.
+bool Parser::relative(std::size_t i, Reading& r) {
+  Relative rel;
+  if (!clean_start(i) || !relative_at(i, rel)) return false;
+  r.first = i;
+  r.end = rel.next;
+  r.relative = true;
+  r.languages = rel.languages;
+  if (!opt.reference) return true;
+  const Date ref = *opt.reference;
+  long jd = julian_day(ref);
+  switch (rel.unit) {
+    case Relative::second:
+    case Relative::minute:
+    case Relative::hour: {
+      if (!opt.reference_seconds) return true;
+      long unit = rel.unit == Relative::second ? 1 : rel.unit == Relative::minute ? 60 : 3600;
+      long at = static_cast<long>(*opt.reference_seconds) - unit * rel.amount;
+      long days = at >= 0 ? at / 86400 : -((-at + 86399) / 86400);
+      jd += days;
+      r.seconds = static_cast<std::int32_t>(at - days * 86400);
+      break;
+    }
+    case Relative::day: jd -= rel.amount; break;
+    case Relative::week: jd -= 7L * rel.amount; break;
+    case Relative::month:
+    case Relative::year: {
+      long months = rel.unit == Relative::year ? 12L * rel.amount : rel.amount;
+      long index = static_cast<long>(ref.year()) * 12 + (ref.month() - 1) - months;
+      int y = static_cast<int>(index / 12), m = static_cast<int>(index % 12) + 1;
+      int last = days_in_month(CalendarKind::gregorian, y, m);
+      if (last == 0) return true;
+      add_reading(r, CalendarKind::gregorian, y, m, std::min<int>(ref.day(), last));
+      r.valid = !r.dates.empty();
+      return true;
+    }
+    case Relative::weekday: {
+      int today = ref.day_of_week().as_number();
+      int back = (today - rel.amount + 7) % 7;
+      jd -= back == 0 ? 7 : back;
+      break;
+    }
+  }
+  Date d = date_from_julian_day(jd);
+  if (d.year() < 1400 || d.year() > 2999) return true;
+  add_reading(r, CalendarKind::gregorian, int(d.year()), int(d.month()), int(d.day()));
+  r.valid = !r.dates.empty();
+  return true;
+}
+
+// In detection, a weekday name of a language beyond the core ones counts
+// only beside a month name of the same language: "met", "ons" and the like
+// are weekdays somewhere, and words elsewhere.
+bool Parser::weekday_fits(const LangSet& weekday_languages, const Reading& r) const {
+  if (!detecting || (weekday_languages & LangSet(kCoreLanguages))) return true;
+  return bool(weekday_languages & r.languages);
+}
+
 bool Parser::core_at(std::size_t i, Reading& out) {
   Reading r;
   Time asct;
-  bool ok = numeric(i, r) || dmy(i, (r = Reading{}, r)) || mdy(i, (r = Reading{}, r), &asct) ||
-            ymd(i, (r = Reading{}, r));
+  // Relative phrases first: their words are specific ("2 gün önce"), while
+  // "2 gün" alone might take another language's month name.
+  bool ok = relative(i, r) || numeric(i, (r = Reading{}, r)) || dmy(i, (r = Reading{}, r)) ||
+            mdy(i, (r = Reading{}, r), &asct) || ymd(i, (r = Reading{}, r)) ||
+            (opt.allow_partial && month_year(i, (r = Reading{}, r)));
   if (!ok) return false;
-  if (r.valid && !r.seconds) {
-    Time tm;
-    if (trailing_time(r.end, tm) && clean_end(tm.next)) {
-      r.seconds = tm.seconds;
-      r.offset = tm.offset;
-      r.end = tm.next;
+  // After the date, a time and a weekday in either order: "2 Ocak 2015
+  // Cuma, 16:49", "Sat 28 Aug 2021 15.15 BST", "21 сентября 2021г., вторник".
+  for (int round = 0; round < 2 && r.valid; ++round) {
+    bool moved = false;
+    if (!r.seconds) {
+      Time tm;
+      if (trailing_time(r.end, tm) && clean_end(tm.next)) {
+        take_time(r, tm);
+        r.end = tm.next;
+        moved = true;
+      }
     }
-  }
-  // A weekday after the date: "26 Nisan 2021 Pazartesi".
-  if (r.valid && r.weekday == kNone) {
-    std::size_t k = r.end;
-    if (is_punct(k, ',')) ++k;
-    int wd;
-    std::uint32_t wl = 0;
-    std::size_t next;
-    if (weekday_at(k, wd, wl, next) && clean_end(next)) {
-      r.weekday = wd;
-      r.weekday_languages = wl;
-      r.end = next;
+    if (r.weekday == kNone) {
+      std::size_t k = r.end;
+      if (is_punct(k, '.') && attached(k)) ++k;
+      if (is_punct(k, ',')) ++k;
+      int wd;
+      LangSet wl;
+      std::size_t next;
+      if (weekday_at(k, wd, wl, next) && clean_end(next) && weekday_fits(wl, r)) {
+        r.weekday = wd;
+        r.weekday_languages = wl;
+        r.end = next;
+        moved = true;
+      }
     }
+    if (!moved) break;
   }
   out = std::move(r);
   return true;
+}
+
+void Parser::take_time(Reading& r, const Time& tm) {
+  r.seconds = tm.seconds;
+  r.offset = tm.offset;
+  r.zone_id = tm.zone_id;
+}
+
+// What may follow (or precede) a date as a time or zone we could not read:
+// numbers, time words, capitals like a zone, zone names ICU lacks
+// ("Europe/Atlantis"), weekday names, era and filler words, punctuation
+// that times use, and after a word such as "à" or "ساعت" a few words of a
+// time written out ("19 heures passées", "ده صبح"). Ordinary words are not
+// ("23 August 2021 was sunny" is no date), and neither is a year or a time
+// that is shaped right but impossible ("25:05").
+bool Parser::time_like_tail(std::size_t i) {
+  if (n() - i > 16) return false;
+  bool timeish = false;
+  int free_words = 0;
+  for (std::size_t k = i; k < n();) {
+    const Tok& x = t[k];
+    if (x.kind == Tok::punct) {
+      if (std::string_view(":.,-/()[]+|@~'\"").find(x.ch) == std::string_view::npos) return false;
+      ++k;
+      continue;
+    }
+    if (x.kind == Tok::num) {
+      if (x.digits > 3) return false;
+      if (is_punct(k + 1, ':') && attached(k + 1) && is_num(k + 2) && attached(k + 2) &&
+          (x.value > 24 || t[k + 2].value > 59))
+        return false;
+      timeish = true;
+      ++k;
+      continue;
+    }
+    constexpr std::uint32_t kTimeish = kTimeSuffix | kAm | kPm | kZone | kMinuteWord | kNoon |
+                                       kMidnight | kTimeVocabulary;
+    constexpr std::uint32_t kOther = kTimeWord | kEraGregorian | kEraHijri | kEraPersian |
+                                     kFiller | kAnd | kDayWord;
+    Hit h = marker_at(k, kTimeish | kOther);
+    if (h.info) {
+      if (h.info->markers & kTimeish) timeish = true;
+      if (h.info->markers & kTimeWord) free_words = 3;
+      k = h.next;
+      continue;
+    }
+    int wd;
+    LangSet wl;
+    std::size_t next;
+    if (weekday_at(k, wd, wl, next)) {
+      k = next;
+      continue;
+    }
+    std::string_view id;
+    if (iana_zone_at(k, id, next) || zone_area_at(k, next)) {
+      timeish = true;
+      k = next;
+      continue;
+    }
+    if (zone_like(k)) {
+      timeish = true;
+      ++k;
+      continue;
+    }
+    if (free_words > 0) {
+      --free_words;
+      ++k;
+      continue;
+    }
+    return false;
+  }
+  return timeish;
+}
+
+// Partial, with allow_partial only, and only as the whole text: "2021",
+// "1400 ه.ش". The value is the first day of the year in its calendar.
+bool Parser::year_only(std::size_t i, Reading& r) {
+  if (!is_num(i) || t[i].digits != 4) return false;
+  std::size_t k = i + 1;
+  int era = era_at(k);
+  CalendarKind cals[2];
+  int count = numeric_calendars(t[i].value, era, i, cals);
+  r = Reading{};
+  r.first = i;
+  r.end = k;
+  r.precision = DatePrecision::year;
+  for (int x = 0; x < count; ++x) add_reading(r, cals[x], t[i].value, 1, 1);
+  r.valid = !r.dates.empty();
+  return r.valid;
 }
 
 // "15 محرم 1443 هـ الموافق 23 أغسطس 2021 م", "۱۹ شهریور ۱۴۰۰ (10 September
@@ -198,7 +360,9 @@ bool Parser::same_day(Reading& r) {
   if (!r.seconds && second.seconds) {
     r.seconds = second.seconds;
     r.offset = second.offset;
+    r.zone_id = second.zone_id;
   }
+  r.time_unread = r.time_unread || second.time_unread;
   if (!r.languages) r.languages = second.languages;
   return true;
 }
@@ -240,10 +404,13 @@ Scan& thread_scan() {
 
 }  // namespace
 
-DateParser::DateParser() : language_mask_(kAllLanguages) {}
+DateParser::DateParser() : language_mask_(kAllLanguages.words()) {}
 
-DateParser::DateParser(DateParseOptions options)
-    : options_(std::move(options)), language_mask_(language_mask(options_.languages)) {}
+DateParser::DateParser(DateParseOptions options) : options_(std::move(options)) {
+  bool hinted = false;
+  language_mask_ = language_mask(options_.languages, &hinted).words();
+  detecting_ = !hinted;
+}
 
 std::optional<DateMatch> DateParser::parse_detailed(std::string_view text) const {
   std::string_view trimmed = detail::trim(text);
@@ -263,7 +430,7 @@ std::optional<DateMatch> DateParser::parse_detailed(std::string_view text) const
   Scan& scan = text.size() <= kReuseLimit ? thread_scan() : local;
   dates_detail::scan(text, scan);
   const auto& toks = scan.toks;
-  Parser p(scan, name_table(), options_, language_mask_);
+  Parser p(scan, name_table(), options_, LangSet::from_words(language_mask_), detecting_);
   // Leading punctuation and filler words.
   std::size_t i = 0;
   while (i < toks.size()) {
@@ -283,14 +450,42 @@ std::optional<DateMatch> DateParser::parse_detailed(std::string_view text) const
   }
   if (i >= toks.size()) return std::nullopt;
   Reading r;
-  if (!p.date_at(i, r) || !r.valid) return std::nullopt;
+  bool found = p.date_at(i, r) && r.valid;
+  if (!found) {
+    // A time before the date: "8:25 a.m. Dec. 12, 2014", "10:05, 23 août 2021".
+    Parser::Time tm;
+    if (p.time_at(i, tm, false)) {
+      std::size_t k = tm.next;
+      bool zone_unread = !tm.offset && tm.zone_id.empty() && p.zone_like(k);
+      if (zone_unread) ++k;  // "8:25 XYZT Dec. 12, 2014"
+      if (p.is_punct(k, ',') || p.is_punct(k, '-') || p.is_punct(k, '~') || p.is_punct(k, '|'))
+        ++k;
+      Parser::Hit filler = p.marker_at(k, kFiller);
+      Reading after;
+      if ((p.date_at(k, after) && after.valid) ||
+          (filler.info && p.date_at(filler.next, after = Reading{}) && after.valid)) {
+        r = std::move(after);
+        r.first = i;
+        if (!r.seconds) p.take_time(r, tm);
+        r.time_unread = r.time_unread || zone_unread;
+        found = true;
+      }
+    }
+  }
+  if (!found && options_.allow_partial) found = p.year_only(i, r);
+  if (!found) return std::nullopt;
   if (!p.same_day(r)) return std::nullopt;
-  for (std::size_t k = r.end; k < toks.size(); ++k) {
-    if (toks[k].kind != Tok::punct || toks[k].ch == '#') return std::nullopt;
+  bool clean = true;
+  for (std::size_t k = r.end; k < toks.size() && clean; ++k) {
     char c = toks[k].ch;
-    if (!(c == '.' || c == ',' || c == ')' || c == ']' || c == ';' || c == ':' || c == '"' ||
-          c == '\'' || c == '!' || c == '?'))
-      return std::nullopt;
+    clean = toks[k].kind == Tok::punct &&
+            (c == '.' || c == ',' || c == ')' || c == ']' || c == ';' || c == ':' || c == '"' ||
+             c == '\'' || c == '!' || c == '?');
+  }
+  if (!clean) {
+    // A time or zone we cannot read: keep the date, and say so.
+    if (r.precision != DatePrecision::day || !p.time_like_tail(r.end)) return std::nullopt;
+    r.time_unread = true;
   }
   return to_match(r, scan, text);
 }
@@ -311,7 +506,7 @@ std::vector<DateMatch> DateParser::find_dates(std::string_view text) const {
   std::vector<DateMatch> out;
   Scan scan;
   dates_detail::scan(text, scan);
-  Parser p(scan, name_table(), options_, language_mask_);
+  Parser p(scan, name_table(), options_, LangSet::from_words(language_mask_), detecting_);
   std::size_t i = 0;
   while (i < scan.toks.size()) {
     Reading r;
@@ -323,6 +518,15 @@ std::vector<DateMatch> DateParser::find_dates(std::string_view text) const {
     }
   }
   return out;
+}
+
+const char* precision_name(DatePrecision precision) noexcept {
+  switch (precision) {
+    case DatePrecision::day: return "day";
+    case DatePrecision::month: return "month";
+    case DatePrecision::year: return "year";
+  }
+  return "day";
 }
 
 std::optional<DateTime> parse_datetime(std::string_view text, const DateParseOptions& options) {

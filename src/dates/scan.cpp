@@ -57,6 +57,10 @@ Cls classify(std::int32_t cp) {
     return Cls::punct;
   }
   if (cp == 0x200C || cp == 0x200D) return Cls::letter;  // ZWNJ, ZWJ inside words
+  // Superscript digits ("1²"): digits, which the Normalizer's key folds.
+  if (cp == 0x00B2 || cp == 0x00B3 || cp == 0x00B9 || cp == 0x2070 ||
+      (cp >= 0x2074 && cp <= 0x2079))
+    return Cls::digit;
   switch (u_charType(cp)) {
     case U_DECIMAL_DIGIT_NUMBER: return Cls::digit;
     case U_UPPERCASE_LETTER:
@@ -169,9 +173,36 @@ void append_word_key(std::string_view word, std::string& out) {
   if (key.ok()) out += key.value();
 }
 
+ScriptSigns script_signs(std::string_view text) {
+  ScriptSigns out;
+  for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+    auto b0 = static_cast<unsigned char>(text[i]);
+    if (b0 < 0xD8 || b0 > 0xDB) continue;  // U+0600-U+06FF are two bytes, D8-DB first
+    std::uint32_t cp = ((b0 & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+    switch (cp) {
+      case 0x067E: case 0x0686: case 0x0698: case 0x06AF: case 0x06A9: case 0x06CC:
+        out.persian_or_urdu = true;
+        break;
+      case 0x0679: case 0x0688: case 0x0691: case 0x06BA: case 0x06BE: case 0x06C1:
+      case 0x06D2:
+        out.urdu = true;
+        break;
+      case 0x0629: case 0x064A: case 0x0643:
+        out.arabic = true;
+        break;
+      default:
+        if (cp >= 0x06F0 && cp <= 0x06F9) out.persian_digits = true;
+        if (cp >= 0x0660 && cp <= 0x0669) out.arabic_digits = true;
+        break;
+    }
+  }
+  return out;
+}
+
 void scan(std::string_view text, Scan& out) {
   out.toks.clear();
   out.keys.clear();
+  out.text = text;
   std::size_t i = 0;
   bool space = false;
   std::string key;

@@ -33,24 +33,93 @@ bool Parser::offset_at(std::size_t i, std::int32_t& minutes, std::size_t& next) 
   return true;
 }
 
-bool Parser::zone_at(std::size_t i, std::int32_t& minutes, std::size_t& next, bool in_paren) {
-  if (offset_at(i, minutes, next)) return true;
+// A word of 2-5 capital ASCII letters as written: what an unknown zone
+// abbreviation looks like ("XYZT"). Read as "a zone we could not read".
+bool Parser::zone_like(std::size_t i) const {
+  if (!is_word(i)) return false;
+  std::string_view w = s.text.substr(t[i].begin, t[i].end - t[i].begin);
+  if (w.size() < 2 || w.size() > 5) return false;
+  for (char c : w) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
+// "Asia/Tehran", "America/New_York", "America/Argentina/Buenos_Aires":
+// words joined by '/', '_' and '-' with nothing between, that ICU knows.
+bool Parser::iana_zone_at(std::size_t i, std::string_view& id, std::size_t& next) const {
+  if (!is_word(i) || !is_punct(i + 1, '/') || !attached(i + 1) || !is_word(i + 2) ||
+      !attached(i + 2))
+    return false;
+  std::size_t k = i + 3;
+  while (k + 1 < n() && attached(k) && attached(k + 1) && t[k + 1].kind == Tok::word &&
+         (is_punct(k, '/') || is_punct(k, '_') || is_punct(k, '-'))) {
+    k += 2;
+  }
+  std::string_view span = s.text.substr(t[i].begin, t[k - 1].end - t[i].begin);
+  if (!known_zone(span)) return false;
+  id = span;
+  next = k;
+  return true;
+}
+
+// "Europe/Atlantis": shaped like an IANA name in one of its areas, but not
+// one ICU knows. Read as a zone we could not read.
+bool Parser::zone_area_at(std::size_t i, std::size_t& next) const {
+  if (!is_word(i) || !is_punct(i + 1, '/') || !attached(i + 1) || !is_word(i + 2) ||
+      !attached(i + 2))
+    return false;
+  static constexpr std::string_view kAreas[] = {"africa", "america", "antarctica", "asia",
+                                                "atlantic", "australia", "europe", "indian",
+                                                "pacific", "etc"};
+  std::string_view area = s.key(t[i]);
+  for (std::string_view a : kAreas) {
+    if (a == area) {
+      next = i + 3;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Parser::zone_at(std::size_t i, Time& out, std::size_t& next, bool in_paren) {
+  std::int32_t minutes;
+  if (offset_at(i, minutes, next)) {
+    out.offset = minutes;
+    return true;
+  }
+  std::string_view id;
+  if (iana_zone_at(i, id, next)) {
+    out.zone_id = id;
+    out.offset.reset();
+    return true;
+  }
   Hit h = marker_at(i, kZone);
+  if (h.info && h.info->zone_upper && !zone_like(i)) h.info = nullptr;  // "et", "ist"
   if (h.info) {
-    minutes = h.info->zone_minutes;
     next = h.next;
+    if (h.info->zone_id) {
+      out.zone_id = h.info->zone_id;
+      out.offset.reset();
+      return true;
+    }
+    minutes = h.info->zone_minutes;
+    // AST in Arabic dates is Arabia Standard Time, not Atlantic.
+    constexpr std::uint32_t en = 1u, ar = 1u << 12;
+    if (s.key(t[i]) == "ast" && !detecting && (langs & ar) && !(langs & en)) minutes = 180;
     std::int32_t extra;
     std::size_t after;
     if (offset_at(next, extra, after)) {  // "GMT+3", "UTC+04:30"
       minutes += extra;
       next = after;
     }
+    out.offset = minutes;
     return true;
   }
-  // "(UTC)" and "(GMT+3)"
+  // "(UTC)", "(GMT+3)", "(Asia/Tehran)"
   if (!in_paren && is_punct(i, '(')) {
     std::size_t k;
-    if (zone_at(i + 1, minutes, k, true) && is_punct(k, ')')) {
+    if (zone_at(i + 1, out, k, true) && is_punct(k, ')')) {
       next = k + 1;
       return true;
     }
@@ -58,36 +127,63 @@ bool Parser::zone_at(std::size_t i, std::int32_t& minutes, std::size_t& next, bo
   return false;
 }
 
-bool Parser::time_at(std::size_t i, Time& out) {
-  if (!is_num(i) || t[i].digits > 2) return false;
+// Two-digit minutes after the hour: attached after ':' (or '.' when
+// `dotted`), or after "h" ("19h21", "19 h 21 min"), or after "و"
+// ("11 و 01 دقیقه").
+bool Parser::time_at(std::size_t i, Time& out, bool dotted) {
+  if (!is_num(i) || t[i].digits > 2) {
+    // "noon", "midnight" on their own.
+    Hit w = marker_at(i, kNoon | kMidnight);
+    if (!w.info) return false;
+    out.seconds = (w.info->markers & kNoon) ? 12 * 3600 : 0;
+    out.offset.reset();
+    out.zone_id = {};
+    out.next = w.next;
+    return true;
+  }
   int hour = t[i].value, minute = 0, second = 0;
   std::size_t k = i + 1;
   bool has_minutes = false;
-  if (is_punct(k, ':') && attached(k) && is_num(k + 1) && attached(k + 1) &&
-      t[k + 1].digits == 2) {
+  bool by_dot = false;
+  auto two_digits = [&](std::size_t x) { return is_num(x) && t[x].digits == 2; };
+  if ((is_punct(k, ':') || (dotted && is_punct(k, '.'))) && attached(k) && two_digits(k + 1) &&
+      attached(k + 1)) {
+    by_dot = t[k].ch == '.';
     minute = t[k + 1].value;
     k += 2;
     has_minutes = true;
-    if (is_punct(k, ':') && attached(k) && is_num(k + 1) && attached(k + 1) &&
-        t[k + 1].digits == 2) {
+    if (is_punct(k, t[k - 2].ch) && attached(k) && two_digits(k + 1) && attached(k + 1)) {
       second = t[k + 1].value;
       k += 2;
       // Fractions are dropped.
-      if ((is_punct(k, '.') || is_punct(k, ',')) && attached(k) && is_num(k + 1) &&
+      if (!by_dot && (is_punct(k, '.') || is_punct(k, ',')) && attached(k) && is_num(k + 1) &&
           attached(k + 1)) {
         k += 2;
       }
     }
   } else {
-    // 10h05, 10h, "10 Uhr"
+    // 10h05, 10h, "10 Uhr", "19 h 21 min"
     Hit h = marker_at(k, kTimeSuffix);
     if (h.info) {
       k = h.next;
       has_minutes = true;
-      if (is_num(k) && attached(k) && t[k].digits == 2) {
+      // "19h21", and "8 h 05" where the h stands apart.
+      if (two_digits(k) && (attached(k) || !attached(k - 1))) {
+        minute = t[k].value;
+        ++k;
+      } else if (is_num(k) && t[k].digits <= 2 && marker_at(k + 1, kMinuteWord).info) {
         minute = t[k].value;
         ++k;
       }
+    } else if (Hit a = marker_at(k, kAnd); a.info && is_num(a.next) && t[a.next].digits <= 2 &&
+                                             marker_at(a.next + 1, kMinuteWord).info) {
+      minute = t[a.next].value;  // "11 و 01 دقیقه"
+      k = a.next + 1;
+      has_minutes = true;
+    }
+    if (has_minutes) {
+      Hit mw = marker_at(k, kMinuteWord);
+      if (mw.info) k = mw.next;
     }
   }
   // am / pm
@@ -110,32 +206,36 @@ bool Parser::time_at(std::size_t i, Time& out) {
   // "10:05 Uhr" after minutes
   Hit suffix = marker_at(k, kTimeSuffix);
   if (suffix.info && has_minutes && !ampm.info) k = suffix.next;
+  // A dotted time must end like a time, not like a decimal ("10.50 million").
+  if (by_dot && k < n() && (t[k].kind == Tok::num ||
+                            (t[k].kind == Tok::word && !zone_like(k) &&
+                             !marker_at(k, kZone | kTimeVocabulary | kAm | kPm).info))) {
+    return false;
+  }
   out.seconds = hour * 3600 + minute * 60 + second;
   out.offset.reset();
-  std::int32_t minutes;
+  out.zone_id = {};
   std::size_t after;
-  if (zone_at(k, minutes, after)) {
-    out.offset = minutes;
-    k = after;
-  }
+  if (zone_at(k, out, after)) k = after;
   out.next = k;
   return true;
 }
 
 // A time after a date at token i: "T10:05Z", " 10:05", ", 10:05 a.m.",
-// " at 10:05", " - 10:05", " um 10:05 Uhr".
+// " at 10:05", " - 10:05", " um 10:05 Uhr", ". 15.15 Uhr", " at noon".
 bool Parser::trailing_time(std::size_t i, Time& out) {
   std::size_t k = i;
   if (is_word(k) && attached(k) && s.key(t[k]) == "t") {
-    return time_at(k + 1, out) && attached(k + 1);
+    return time_at(k + 1, out, false) && attached(k + 1);
   }
+  if (is_punct(k, '.') && attached(k)) ++k;  // "2015 г. в 13:34"
   if (is_punct(k, ',') || is_punct(k, '-') || is_punct(k, '~') || is_punct(k, '|') ||
       is_punct(k, '@')) {
     ++k;
   }
   Hit w = marker_at(k, kTimeWord);
   if (w.info) k = w.next;
-  return time_at(k, out);
+  return time_at(k, out, true);
 }
 
 }  // namespace digest::dates_detail

@@ -347,12 +347,17 @@ PostScan scan_post(const Post& post, std::string_view language, const Gazetteer*
 
   // Dates, read in the post's language when it is one the parser knows.
   DateParseOptions dopt;
-  std::uint32_t lang_bits = 0;
+  dates_detail::LangSet lang_bits;
   if (!language.empty()) {
-    lang_bits = dates_detail::language_mask({std::string(language)});
-    if (lang_bits) dopt.languages = {std::string(language)};
+    bool known = false;
+    dates_detail::LangSet bits = dates_detail::language_mask({std::string(language)}, &known);
+    if (known) {
+      lang_bits = bits;
+      dopt.languages = {std::string(language)};
+    }
   }
   dopt.reference = day;
+  dopt.yearless = YearlessRule::nearest;  // "a vote follows on 2 September": ahead counts too
   std::vector<DateMatch> dates = DateParser(dopt).find_dates(text);
 
   // Bylines ("Name, Outlet, 26 August 2021: ...") carry the date the piece

@@ -241,7 +241,7 @@ TEST(Dates, German) {
       {"23. August 2021", "2021-08-23"},
       {"23 August 2021", "2021-08-23"},
       {"1. März 2021", "2021-03-01"},
-      {"1. Maerz 2021", nullptr},
+      {"1. Maerz 2021", "2021-03-01"},  // Luxembourgish "Mäerz", from ICU's names
       {"1. Mrz. 2021", "2021-03-01"},
       {"Montag, 23. August 2021", "2021-08-23"},
       {"Montag, den 23. August 2021", "2021-08-23"},
@@ -337,12 +337,17 @@ TEST(Dates, PersianSolarHijri) {
       {"۱۱ بهمن ۱۴۰۰", "2022-01-31"},
       {"۱۹ شهریور ۱۴۰۰ ه.ش", "2021-09-10"},
       {"۱۹ شهریور ۱۴۰۰ هجری شمسی", "2021-09-10"},
-      {"1400/6/20", "2021-09-11"},
+      // A numeric year 1300-1500 is Solar Hijri with evidence: the language,
+      // Persian digits; without any it is two readings, no date.
+      {"1400/6/20", "2021-09-11", DateOrder::unspecified, "fa"},
+      {"1400/6/20", nullptr},
       {"۱۴۰۰/۰۶/۲۰", "2021-09-11"},
-      {"1400-06-20", "2021-09-11"},
+      {"1400-06-20", "2021-09-11", DateOrder::unspecified, "fa-IR"},
       {"۱۳۹۹/۱۲/۳۰", "2021-03-20"},
       {"1400/12/30", nullptr},
-      {"20/6/1400", "2021-09-11"},
+      {"1400/12/30", nullptr, DateOrder::unspecified, "fa"},
+      {"20/6/1400", "2021-09-11", DateOrder::unspecified, "fa"},
+      {"20/6/1400", nullptr},
       {"۱ اردیبهشت ۱۴۰۰", "2021-04-21"},
       {"۱ اردی‌بهشت ۱۴۰۰", "2021-04-21"},
       {"۱۹ شهریور ۲۰۲۱", nullptr},
@@ -493,15 +498,31 @@ TEST(Dates, LanguageHints) {
       {"23 August 2021", nullptr, DateOrder::unspecified, "fr"},
       {"2021-08-23", "2021-08-23", DateOrder::unspecified, "fr"},
       {"23/08/2021", "2021-08-23", DateOrder::unspecified, "xx"},
-      {"23 August 2021", nullptr, DateOrder::unspecified, "xx"},
+      // Only unsupported tags: detection, not "no names".
+      {"23 August 2021", "2021-08-23", DateOrder::unspecified, "xx"},
       {"۱۹ شهریور ۱۴۰۰", "2021-09-10", DateOrder::unspecified, "fa-IR"},
       {"۱۹ شهریور ۱۴۰۰", nullptr, DateOrder::unspecified, "ar"},
   });
 }
 
+TEST(Dates, YearlessFormsDefaultToThePast) {
+  DateParseOptions opt;
+  opt.reference = Date(2021, 9, 1);
+  DateParser p(opt);
+  EXPECT_EQ(show(p.parse("December 30")), "2020-12-30");
+  EXPECT_EQ(show(p.parse("1 September")), "2021-09-01") << "the reference day itself";
+  EXPECT_EQ(show(p.parse("2 September")), "2020-09-02");
+  EXPECT_EQ(show(p.parse("۱۹ شهریور")), "2020-09-09");
+  opt.reference = Date(2023, 3, 1);
+  EXPECT_EQ(show(DateParser(opt).parse("29 February")), "2020-02-29") << "the last leap day";
+  opt.reference = Date(2012, 11, 13);
+  EXPECT_EQ(show(DateParser(opt).parse("10 мая")), "2012-05-10");
+}
+
 TEST(Dates, ReferenceDateForYearlessForms) {
   DateParseOptions opt;
   opt.reference = Date(2021, 9, 1);
+  opt.yearless = YearlessRule::nearest;
   DateParser p(opt);
   EXPECT_EQ(show(p.parse("23 August")), "2021-08-23");
   EXPECT_EQ(show(p.parse("August 23")), "2021-08-23");
