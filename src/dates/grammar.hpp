@@ -61,6 +61,7 @@ struct Parser {
   const DateParseOptions& opt;
   LangSet langs;
   bool detecting;  // no language was asked for: names decide
+  bool in_prose = false;  // find_dates: dates inside running text
   // relative.cpp: tokens that are a relative pattern's literal word.
   bool relative_scanned = false;
   std::vector<std::uint32_t> relative_words;
@@ -200,6 +201,7 @@ struct Parser {
   // ---- named_forms.cpp: dates with a month name (DMY, MDY, YMD) ---------------
 
   bool month_at(std::size_t i, MonthHit& out);
+  bool buddhist_era(const LangSet& languages) const;
   bool day_at(std::size_t i, int& day, std::size_t& next, bool allow_dot);
   bool year_at(std::size_t i, int& year, int& era, std::size_t& next);
   void skip_of(std::size_t& k);

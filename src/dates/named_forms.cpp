@@ -12,6 +12,19 @@
 
 namespace digest::dates_detail {
 
+// Whether a name's languages all count years in the Buddhist era (Thai, Lao).
+bool Parser::buddhist_era(const LangSet& languages) const {
+  static const LangSet buddhist = [] {
+    LangSet set;
+    for (const char* code : {"th", "lo"}) {
+      auto it = name_table().language_index.find(code);
+      if (it != name_table().language_index.end()) set.set(it->second);
+    }
+    return set;
+  }();
+  return languages && (languages & buddhist) == languages;
+}
+
 bool Parser::month_at(std::size_t i, MonthHit& out) {
   auto allowed = [&](const NameInfo& info) {
     for (const auto& m : info.months) {
@@ -95,8 +108,11 @@ void Parser::name_readings(Reading& r, const MonthHit& mh, int year, int era, in
   for (const auto& m : mh.months) {
     auto cal = static_cast<CalendarKind>(m.calendar);
     if (era >= 0 && era != static_cast<int>(cal)) continue;
-    if (cal == CalendarKind::gregorian && !gregorian_year_ok(year, false)) continue;
-    add_reading(r, cal, year, m.month, month_day);
+    int y = year;
+    // Thai and Lao write the Buddhist era (2564 = 2021) with these names.
+    if (cal == CalendarKind::gregorian && y >= 2300 && buddhist_era(m.languages)) y -= 543;
+    if (cal == CalendarKind::gregorian && !gregorian_year_ok(y, false)) continue;
+    add_reading(r, cal, y, m.month, month_day);
   }
   r.languages = mh.languages;
 }

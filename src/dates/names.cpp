@@ -7,6 +7,8 @@
 #include <unicode/smpdtfmt.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cstring>
 #include <memory>
 #include <mutex>
 
@@ -490,11 +492,21 @@ void add_other_languages(NameTable& table, Builder& b) {
   }
   int32_t count = 0;
   const icu::Locale* locales = icu::Locale::getAvailableLocales(count);
+  // Two-letter codes (the widely written languages) before three-letter
+  // ones, so a name shared by Swahili and its neighbours reports "sw".
+  std::vector<const icu::Locale*> order;
   for (int32_t i = 0; i < count; ++i) {
     const icu::Locale& loc = locales[i];
     if (loc.getCountry()[0] != '\0' || loc.getVariant()[0] != '\0') continue;
     std::string lang = loc.getLanguage();
     if (lang.empty() || language_index(lang) >= 0) continue;  // core: read above
+    order.push_back(&loc);
+  }
+  std::stable_sort(order.begin(), order.end(), [](const icu::Locale* a, const icu::Locale* b) {
+    return std::strlen(a->getLanguage()) < std::strlen(b->getLanguage());
+  });
+  for (const icu::Locale* loc : order) {
+    std::string lang = loc->getLanguage();
     auto it = table.language_index.find(lang);
     int index;
     if (it != table.language_index.end()) {
@@ -505,7 +517,7 @@ void add_other_languages(NameTable& table, Builder& b) {
       table.languages.push_back(lang);
       table.language_index.emplace(lang, index);
     }
-    add_other_language(b, loc, LangSet::one(index), root_first);
+    add_other_language(b, *loc, LangSet::one(index), root_first);
   }
 }
 

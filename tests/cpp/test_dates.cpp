@@ -747,3 +747,54 @@ TEST(Dates, ConcurrentUse) {
   for (auto& th : threads) th.join();
   EXPECT_EQ(failures.load(), 0);
 }
+
+// Month and weekday names of every language ICU has, beyond the 14 with
+// hand-added spellings: read by detection, reported by language, and
+// ambiguous when two languages give one word two months.
+TEST(Dates, EveryIcuLanguage) {
+  EXPECT_GT(supported_date_languages().size(), 150u);
+  EXPECT_EQ(supported_date_languages()[0], "en");
+  struct Named {
+    const char* text;
+    const char* expected;
+    const char* language;
+  };
+  DateParser detect;
+  for (const Named& c : std::vector<Named>{
+           {"23 sierpnia 2021", "2021-08-23", "pl"},
+           {"wtorek, 24 sierpnia 2021", "2021-08-24", "pl"},
+           {"23 серпня 2021", "2021-08-23", "uk"},
+           {"23 Αυγούστου 2021", "2021-08-23", "el"},
+           {"15. listopadu 2021", "2021-11-15", "cs"},
+           {"2021. augusztus 23.", "2021-08-23", "hu"},
+           {"23. elokuuta 2021", "2021-08-23", "fi"},
+           {"23 Agustus 2021", "2021-08-23", "id"},
+           {"23 Agosti 2021", "2021-08-23", "sw"},
+           {"23. kolovoza 2021.", "2021-08-23", "hr"},
+           {"२३ अगस्त २०२१", "2021-08-23", "hi"},
+           {"23 ஆகஸ்ட் 2021", "2021-08-23", "ta"},
+           {"23 สิงหาคม 2564", "2021-08-23", "th"},  // Buddhist era
+       }) {
+    auto m = detect.parse_detailed(c.text);
+    ASSERT_TRUE(m && m->value) << c.text;
+    EXPECT_EQ(m->value->date_iso(), c.expected) << c.text;
+    EXPECT_EQ(m->language, c.language) << c.text;
+  }
+  // Czech November, Croatian October: two readings without a language.
+  auto both = detect.parse_detailed("15 listopad 2021");
+  ASSERT_TRUE(both);
+  EXPECT_TRUE(both->ambiguous);
+  run_cases({
+      {"15 listopad 2021", "2021-10-15", DateOrder::unspecified, "hr"},
+      {"15 listopad 2021", "2021-11-15", DateOrder::unspecified, "cs"},
+      // Short abbreviations of other languages are read when asked for...
+      {"23 sie 2021", "2021-08-23", DateOrder::unspecified, "pl"},
+      // ...not by detection, where short words collide with other words.
+      {"23 sie 2021", nullptr},
+      {"Met Aug 28, 2021", nullptr},
+      // A core meaning wins in detection: "mar" is March.
+      {"3 mar 2021", "2021-03-03"},
+  });
+  // A language hint without names of its own falls back to detection.
+  run_cases({{"23 sierpnia 2021", "2021-08-23", DateOrder::unspecified, "zz"}});
+}

@@ -408,3 +408,22 @@ TEST(DatesRelative, FindDates) {
   EXPECT_TRUE(parser.find_dates("قبل يومين من الانتخابات").empty());
   EXPECT_TRUE(parser.find_dates("دو روز قبل از انتخابات").empty());
 }
+
+// In running text with no language given, a word that is "yesterday" or
+// "today" in one core language and an everyday word in another is not read;
+// as the whole text, or with the language given, it is.
+TEST(DatesRelative, WordsOfOtherLanguagesInProse) {
+  DateParser parser(reference_options());
+  EXPECT_TRUE(parser.find_dates("Wir sind hier seit Montag nicht gewesen.").empty());
+  EXPECT_TRUE(parser.find_dates("Het papier is dun en wit.").empty());
+  EXPECT_TRUE(parser.find_dates("Il n'est pas sot du tout.").empty());
+  auto found = parser.find_dates("Ich war hier am 23. August 2021.");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_FALSE(found[0].relative);
+  EXPECT_EQ(show(parser.parse_detailed("hier")), "2021-08-22");
+  DateParseOptions fr = reference_options();
+  fr.languages = {"fr"};
+  auto in_french = DateParser(fr).find_dates("Il est parti hier soir.");
+  ASSERT_EQ(in_french.size(), 1u);
+  EXPECT_EQ(in_french[0].value->date_iso(), "2021-08-22");
+}
