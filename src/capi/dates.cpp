@@ -1,5 +1,6 @@
 // C API over the date parser and the calendars (include/digest/c/dates.h).
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -7,8 +8,16 @@
 #include "digest/dates.hpp"
 
 struct dg_date_list {
+  // What dg_date_detail carries, whatever version the caller asks for.
+  struct Detail {
+    digest::DatePrecision precision = digest::DatePrecision::day;
+    bool relative = false;
+    bool time_unread = false;
+    bool zone_named = false;
+  };
   std::vector<dg_date> dates;
   std::vector<std::string> languages;  // one per date
+  std::vector<Detail> details;         // one per date
 };
 
 namespace dg {
@@ -18,7 +27,7 @@ int read_date_options(const dg_date_options* opts, digest::DateParseOptions& out
   // Only the fields of the caller's version are read: a version 1 caller's
   // struct ends at reference_day.
   const unsigned version = opts->version;
-  if (version != 1 && version != 2) return bad_version("dg_date_options", version);
+  if (version < 1 || version > 3) return bad_version("dg_date_options", version);
   const bool has_array = version >= 2 && opts->language_count > 0;
   if (has_array && opts->languages && opts->languages[0] != '\0')
     return set_error(DG_E_INVALID_ARGUMENT,
@@ -64,6 +73,22 @@ int read_date_options(const dg_date_options* opts, digest::DateParseOptions& out
       return st;
     out.reference = reference;
   }
+  if (version >= 3) {
+    switch (opts->yearless) {
+      case DG_YEARLESS_PAST: out.yearless = digest::YearlessRule::past; break;
+      case DG_YEARLESS_NEAREST: out.yearless = digest::YearlessRule::nearest; break;
+      default: return bad_enum("dg_yearless_rule", static_cast<int>(opts->yearless));
+    }
+    out.allow_partial = opts->allow_partial != 0;
+    if (opts->has_reference_time) {
+      if (opts->reference_seconds < 0 || opts->reference_seconds >= 86400)
+        return set_error(DG_E_INVALID_ARGUMENT,
+                         "reference_seconds " + std::to_string(opts->reference_seconds) +
+                             " is out of range 0..86399",
+                         "reference_seconds");
+      out.reference_seconds = opts->reference_seconds;
+    }
+  }
   return DG_OK;
 }
 
@@ -95,6 +120,35 @@ dg_date to_c_date(const digest::DateMatch& m) {
 
 namespace {
 
+using Detail = dg_date_list::Detail;
+
+Detail detail_of(const digest::DateMatch& m) {
+  return Detail{m.precision, m.relative, m.time_unread, m.zone_named};
+}
+
+dg_date_precision to_c_precision(digest::DatePrecision p) {
+  switch (p) {
+    case digest::DatePrecision::month: return DG_DATE_PRECISION_MONTH;
+    case digest::DatePrecision::year: return DG_DATE_PRECISION_YEAR;
+    default: return DG_DATE_PRECISION_DAY;
+  }
+}
+
+// Checked before anything is parsed, so that a bad version fails the same
+// way whether or not the text holds a date.
+int check_detail_version(const dg_date_detail* out) {
+  if (out->version != 1) return dg::bad_version("dg_date_detail", out->version);
+  return DG_OK;
+}
+
+// Writes the fields of the caller's version (only 1 so far).
+void put_detail(const Detail& d, dg_date_detail* out) {
+  out->precision = to_c_precision(d.precision);
+  out->relative = d.relative;
+  out->time_unread = d.time_unread;
+  out->zone_named = d.zone_named;
+}
+
 int read_calendar(dg_calendar calendar, digest::CalendarKind& out) {
   switch (calendar) {
     case DG_CALENDAR_GREGORIAN: out = digest::CalendarKind::gregorian; return DG_OK;
@@ -106,13 +160,30 @@ int read_calendar(dg_calendar calendar, digest::CalendarKind& out) {
 
 }  // namespace
 
+namespace {
+
+// The one date of a text, read with the caller's options: DG_OK with the
+// match (ambiguous or not), or the status of what went wrong.
+int parse_one(const char* text, size_t text_len, const dg_date_options* opts,
+              std::optional<digest::DateMatch>& out) {
+  std::string_view t;
+  if (!dg::view(text, text_len, t, "text")) return DG_E_INVALID_ARGUMENT;
+  digest::DateParseOptions o;
+  if (int st = dg::read_date_options(opts, o); st != DG_OK) return st;
+  out = digest::DateParser(std::move(o)).parse_detailed(t);
+  if (!out) return dg::set_error(DG_E_NOT_FOUND, "no date");
+  return DG_OK;
+}
+
+}  // namespace
+
 extern "C" {
 
 DG_API int dg_date_options_init(dg_date_options* opts, unsigned version) {
   return dg::guard([&]() -> int {
     if (!opts) return dg::null_argument("opts");
-    if (version != 1 && version != 2) return dg::bad_version("dg_date_options", version);
-    // Field by field: a version 1 struct is shorter than this header's.
+    if (version < 1 || version > 3) return dg::bad_version("dg_date_options", version);
+    // Field by field: a version 1 or 2 struct is shorter than this header's.
     opts->version = version;
     opts->languages = nullptr;
     opts->order = DG_DATE_ORDER_UNSPECIFIED;
@@ -124,6 +195,12 @@ DG_API int dg_date_options_init(dg_date_options* opts, unsigned version) {
       opts->language_tags = nullptr;
       opts->language_count = 0;
     }
+    if (version >= 3) {
+      opts->yearless = DG_YEARLESS_PAST;
+      opts->allow_partial = 0;
+      opts->has_reference_time = 0;
+      opts->reference_seconds = 0;
+    }
     return DG_OK;
   });
 }
@@ -132,14 +209,25 @@ DG_API int dg_date_parse(const char* text, size_t text_len, const dg_date_option
                          dg_date* out) {
   return dg::guard([&]() -> int {
     if (!out) return dg::null_argument("out");
-    std::string_view t;
-    if (!dg::view(text, text_len, t, "text")) return DG_E_INVALID_ARGUMENT;
-    digest::DateParseOptions o;
-    if (int st = dg::read_date_options(opts, o); st != DG_OK) return st;
-    auto m = digest::DateParser(std::move(o)).parse_detailed(t);
-    if (!m) return dg::set_error(DG_E_NOT_FOUND, "no date");
+    std::optional<digest::DateMatch> m;
+    if (int st = parse_one(text, text_len, opts, m); st != DG_OK) return st;
     if (m->ambiguous) return dg::set_error(DG_E_NOT_FOUND, "ambiguous date (give an order)");
     *out = dg::to_c_date(*m);
+    return DG_OK;
+  });
+}
+
+DG_API int dg_date_parse_detailed(const char* text, size_t text_len, const dg_date_options* opts,
+                                  dg_date* out, dg_date_detail* detail) {
+  return dg::guard([&]() -> int {
+    if (!out) return dg::null_argument("out");
+    if (detail) {
+      if (int st = check_detail_version(detail); st != DG_OK) return st;
+    }
+    std::optional<digest::DateMatch> m;
+    if (int st = parse_one(text, text_len, opts, m); st != DG_OK) return st;
+    *out = dg::to_c_date(*m);
+    if (detail) put_detail(detail_of(*m), detail);
     return DG_OK;
   });
 }
@@ -156,8 +244,10 @@ DG_API int dg_date_find(const char* text, size_t text_len, const dg_date_options
     auto list = std::make_unique<dg_date_list>();
     list->dates.reserve(found.size());
     list->languages.reserve(found.size());
+    list->details.reserve(found.size());
     for (auto& m : found) {
       list->dates.push_back(dg::to_c_date(m));
+      list->details.push_back(detail_of(m));
       list->languages.push_back(std::move(m.language));
     }
     *out = list.release();
@@ -192,6 +282,17 @@ DG_API int dg_date_list_language_at(const dg_date_list* list, size_t index, cons
     if (index >= list->languages.size())
       return dg::index_error("date", index, list->languages.size());
     dg::put(list->languages[index], out, out_len);
+    return DG_OK;
+  });
+}
+
+DG_API int dg_date_list_detail_at(const dg_date_list* list, size_t index, dg_date_detail* out) {
+  return dg::guard([&]() -> int {
+    if (!list) return dg::null_argument("list");
+    if (!out) return dg::null_argument("out");
+    if (int st = check_detail_version(out); st != DG_OK) return st;
+    if (index >= list->details.size()) return dg::index_error("date", index, list->details.size());
+    put_detail(list->details[index], out);
     return DG_OK;
   });
 }

@@ -274,7 +274,7 @@ static void test_steps_and_options(dg_source_registry *registry, dg_gazetteer *g
   opts.attribution_max_header_bytes = 0;
   CHECK(dg_collection_curate(c, &opts, &report) == DG_E_INVALID_ARGUMENT);
   opts.attribution_max_header_bytes = 400;
-  dates.version = 3;
+  dates.version = 4; /* one past DG_DATE_OPTIONS_VERSION */
   opts.attribution_dates = &dates;
   CHECK(dg_collection_curate(c, &opts, &report) == DG_E_INVALID_ARGUMENT);
   dates.version = DG_DATE_OPTIONS_VERSION;

@@ -1,5 +1,6 @@
-/* C API: dates (options of both versions, language arrays), calendars,
- * outlet lists and attribution lines. */
+/* C API: dates (options of every version, language arrays, the version 3
+ * options and dg_date_detail), calendars, outlet lists and attribution
+ * lines. */
 #include <stdio.h>
 #include <string.h>
 
@@ -149,7 +150,7 @@ static void test_language_array(void) {
   dg_date_options opts;
   dg_date d;
   CHECK(dg_date_options_init(&opts, DG_DATE_OPTIONS_VERSION) == DG_OK);
-  CHECK(opts.version == 2 && opts.language_tags == NULL && opts.language_count == 0);
+  CHECK(opts.version == 3 && opts.language_tags == NULL && opts.language_count == 0);
   opts.language_tags = en_de;
   opts.language_count = 2;
   CHECK(parse("23 ao\xC3\xBBt 2021", &opts, &d) == DG_E_NOT_FOUND); /* août: French */
@@ -202,10 +203,255 @@ static void test_language_array(void) {
     CHECK(dg_date_parse(S("23 ao\xC3\xBBt 2021"), (const dg_date_options *)(const void *)&v1, &d) ==
           DG_E_INVALID_ARGUMENT);
   }
-  CHECK(dg_date_options_init(&opts, 3) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_date_options_init(&opts, 4) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_date_options_init(&opts, 0) == DG_E_INVALID_ARGUMENT);
-  opts.version = 3;
+  opts.version = 4;
   CHECK(parse("23 August 2021", &opts, &d) == DG_E_INVALID_ARGUMENT);
+  CHECK(strcmp(dg_last_error_field(), "version") == 0);
+  opts.version = 0;
+  CHECK(parse("23 August 2021", &opts, &d) == DG_E_INVALID_ARGUMENT);
+}
+
+/* The options as a 0.2 caller lays them out: they end at language_count. */
+struct v2_options {
+  unsigned version;
+  const char *languages;
+  dg_date_order order;
+  int has_reference;
+  int reference_year;
+  int reference_month;
+  int reference_day;
+  const char *const *language_tags;
+  size_t language_count;
+};
+
+/* Version 3 defaults with a reference date. */
+static dg_date_options reference_options(int year, int month, int day) {
+  dg_date_options opts = DG_DATE_OPTIONS_INIT;
+  opts.has_reference = 1;
+  opts.reference_year = year;
+  opts.reference_month = month;
+  opts.reference_day = day;
+  return opts;
+}
+
+static int detailed(const char *text, const dg_date_options *opts, dg_date *out,
+                    dg_date_detail *detail) {
+  return dg_date_parse_detailed(text, strlen(text), opts, out, detail);
+}
+
+/* Version 3: init, the defaults and older layouts. */
+static void test_options_v3(void) {
+  static const char *const en[] = {"en"};
+  dg_date_options opts;
+  dg_date d;
+  /* Init writes the version 3 fields, and the static initialiser agrees. */
+  memset(&opts, 0x5a, sizeof opts);
+  CHECK(dg_date_options_init(&opts, 3) == DG_OK);
+  CHECK(opts.version == 3 && opts.yearless == DG_YEARLESS_PAST && opts.allow_partial == 0);
+  CHECK(opts.has_reference_time == 0 && opts.reference_seconds == 0);
+  {
+    const dg_date_options init = DG_DATE_OPTIONS_INIT;
+    CHECK(init.version == DG_DATE_OPTIONS_VERSION && DG_DATE_OPTIONS_VERSION == 3);
+    CHECK(init.yearless == DG_YEARLESS_PAST && init.allow_partial == 0);
+    CHECK(init.has_reference_time == 0 && init.reference_seconds == 0);
+  }
+  opts.language_tags = en;
+  opts.language_count = 1;
+  CHECK(parse("23 ao\xC3\xBBt 2021", &opts, &d) == DG_E_NOT_FOUND);
+  CHECK(parse("23 August 2021", &opts, &d) == DG_OK && d.day == 23);
+
+  /* A version 2 struct: init writes nothing past language_count, and the
+   * library reads nothing past it (the bytes after it are not the caller's). */
+  {
+    struct {
+      struct v2_options v2;
+      unsigned char after[32];
+    } buf;
+    memset(&buf, 0x5a, sizeof buf);
+    CHECK(dg_date_options_init((dg_date_options *)(void *)&buf.v2, 2) == DG_OK);
+    CHECK(buf.v2.version == 2 && buf.v2.language_tags == NULL && buf.v2.language_count == 0);
+    CHECK(buf.after[0] == 0x5a && buf.after[sizeof buf.after - 1] == 0x5a);
+    buf.v2.language_tags = en;
+    buf.v2.language_count = 1;
+    CHECK(dg_date_parse(S("23 ao\xC3\xBBt 2021"), (const dg_date_options *)(const void *)&buf.v2,
+                        &d) == DG_E_NOT_FOUND);
+    CHECK(dg_date_parse(S("23 August 2021"), (const dg_date_options *)(const void *)&buf.v2, &d) ==
+          DG_OK);
+    /* No partial dates for an older caller. */
+    CHECK(dg_date_parse_detailed(S("August 2021"), (const dg_date_options *)(const void *)&buf.v2,
+                                 &d, NULL) == DG_E_NOT_FOUND);
+  }
+}
+
+static void test_partial(void) {
+  dg_date_options opts = DG_DATE_OPTIONS_INIT;
+  dg_date d;
+  dg_date_detail detail = DG_DATE_DETAIL_INIT;
+
+  /* Off by default: a month-year or a year alone is no date. */
+  CHECK(detailed("August 2021", &opts, &d, &detail) == DG_E_NOT_FOUND);
+  CHECK(detailed("2021", &opts, &d, &detail) == DG_E_NOT_FOUND);
+  CHECK(parse("August 2021", &opts, &d) == DG_E_NOT_FOUND);
+
+  opts.allow_partial = 1;
+  CHECK(detailed("August 2021", &opts, &d, &detail) == DG_OK);
+  CHECK(d.year == 2021 && d.month == 8 && d.day == 1);
+  CHECK(detail.precision == DG_DATE_PRECISION_MONTH && !detail.relative);
+  CHECK(detailed("2021", &opts, &d, &detail) == DG_OK);
+  CHECK(d.year == 2021 && d.month == 1 && d.day == 1);
+  CHECK(detail.precision == DG_DATE_PRECISION_YEAR);
+  /* A full date still has day precision. */
+  CHECK(detailed("23 August 2021", &opts, &d, &detail) == DG_OK);
+  CHECK(detail.precision == DG_DATE_PRECISION_DAY);
+  /* dg_date_parse reads it too, without saying how much the text gave. */
+  CHECK(parse("August 2021", &opts, &d) == DG_OK && d.month == 8 && d.day == 1);
+
+  /* In a list. */
+  {
+    dg_date_list *list = NULL;
+    size_t n = 0;
+    dg_date_detail dd = DG_DATE_DETAIL_INIT;
+    CHECK(dg_date_find(S("Published in August 2021, updated on 3 September 2021."), &opts,
+                       &list) == DG_OK);
+    CHECK(dg_date_list_count(list, &n) == DG_OK && n == 2);
+    CHECK(dg_date_list_detail_at(list, 0, &dd) == DG_OK);
+    CHECK(dd.precision == DG_DATE_PRECISION_MONTH);
+    CHECK(dg_date_list_detail_at(list, 1, &dd) == DG_OK);
+    CHECK(dd.precision == DG_DATE_PRECISION_DAY);
+    dg_date_list_free(list);
+  }
+}
+
+static void test_relative_and_yearless(void) {
+  dg_date_options opts = reference_options(2021, 8, 23);
+  dg_date d;
+  dg_date_detail detail = DG_DATE_DETAIL_INIT;
+
+  /* "3 hours ago" needs the reference's time of day. */
+  CHECK(detailed("3 hours ago", &opts, &d, &detail) == DG_E_NOT_FOUND);
+  opts.has_reference_time = 1;
+  opts.reference_seconds = 10 * 3600;
+  CHECK(detailed("3 hours ago", &opts, &d, &detail) == DG_OK);
+  CHECK(d.year == 2021 && d.month == 8 && d.day == 23);
+  CHECK(d.has_time && d.seconds == 7 * 3600);
+  CHECK(detail.relative && detail.precision == DG_DATE_PRECISION_DAY);
+  CHECK(detailed("yesterday", &opts, &d, &detail) == DG_OK);
+  CHECK(d.day == 22 && detail.relative);
+  CHECK(detailed("23 August 2021", &opts, &d, &detail) == DG_OK && !detail.relative);
+  /* Without a reference date, the time alone makes nothing relative a date. */
+  opts.has_reference = 0;
+  CHECK(detailed("3 hours ago", &opts, &d, &detail) == DG_E_NOT_FOUND);
+
+  /* Year-less: the past by default, or the nearest. */
+  opts = reference_options(2021, 1, 5);
+  CHECK(detailed("20 December", &opts, &d, NULL) == DG_OK);
+  CHECK(d.year == 2020 && d.month == 12 && d.day == 20);
+  opts = reference_options(2021, 12, 30);
+  CHECK(detailed("2 January", &opts, &d, NULL) == DG_OK);
+  CHECK(d.year == 2021 && d.month == 1 && d.day == 2);
+  opts.yearless = DG_YEARLESS_NEAREST;
+  CHECK(detailed("2 January", &opts, &d, NULL) == DG_OK);
+  CHECK(d.year == 2022 && d.month == 1 && d.day == 2);
+  CHECK(parse("2 January", &opts, &d) == DG_OK && d.year == 2022);
+  opts.yearless = DG_YEARLESS_PAST;
+  CHECK(parse("2 January", &opts, &d) == DG_OK && d.year == 2021);
+}
+
+static void test_time_and_zone_detail(void) {
+  dg_date d;
+  dg_date_detail detail = DG_DATE_DETAIL_INIT;
+
+  /* An unknown zone: the date is kept, without the time. */
+  CHECK(detailed("Sat, 28 Aug 2021 15:15:00 XYZT", NULL, &d, &detail) == DG_OK);
+  CHECK(d.year == 2021 && d.month == 8 && d.day == 28);
+  CHECK(detail.time_unread && !detail.zone_named);
+  CHECK(!d.has_offset);
+
+  /* A zone name: its offset at that date (EDT in August). */
+  CHECK(detailed("Aug 28, 2021 3:15 p.m. ET", NULL, &d, &detail) == DG_OK);
+  CHECK(d.has_time && d.seconds == 15 * 3600 + 15 * 60);
+  CHECK(d.has_offset && d.utc_offset_minutes == -240);
+  CHECK(detail.zone_named && !detail.time_unread);
+
+  /* A fixed offset is not a named zone. */
+  CHECK(detailed("Mon, 23 Aug 2021 10:05:00 +0430", NULL, &d, &detail) == DG_OK);
+  CHECK(d.utc_offset_minutes == 270 && !detail.zone_named && !detail.time_unread);
+
+  /* Ambiguous: DG_OK here (dg_date_parse says DG_E_NOT_FOUND). */
+  CHECK(detailed("03/04/2021", NULL, &d, &detail) == DG_OK);
+  CHECK(d.ambiguous && d.year == 2021);
+  CHECK(parse("03/04/2021", NULL, &d) == DG_E_NOT_FOUND);
+  CHECK(detailed("1400 people", NULL, &d, &detail) == DG_E_NOT_FOUND);
+  CHECK(detailed("Aug 28, 2021", NULL, &d, NULL) == DG_OK && d.day == 28);
+}
+
+static void test_bad_detail_input(void) {
+  static const int bad_values[] = {-1, 2, 1000, -2147483647 - 1, 2147483647};
+  dg_date_options opts = reference_options(2021, 8, 23);
+  dg_date d;
+  dg_date_detail detail = DG_DATE_DETAIL_INIT;
+  dg_date_list *list = NULL;
+  size_t i;
+
+  for (i = 0; i < sizeof bad_values / sizeof bad_values[0]; ++i) {
+    opts.yearless = (dg_yearless_rule)bad_values[i];
+    CHECK(detailed("23 August", &opts, &d, &detail) == DG_E_INVALID_ARGUMENT);
+    CHECK(strstr(dg_last_error(), "dg_yearless_rule") != NULL);
+    CHECK(dg_date_find(S("23 August"), &opts, &list) == DG_E_INVALID_ARGUMENT && list == NULL);
+  }
+  opts.yearless = DG_YEARLESS_PAST;
+
+  /* reference_seconds out of range, only when has_reference_time says so. */
+  opts.has_reference_time = 1;
+  opts.reference_seconds = 86400;
+  CHECK(detailed("3 hours ago", &opts, &d, &detail) == DG_E_INVALID_ARGUMENT);
+  CHECK(strcmp(dg_last_error_field(), "reference_seconds") == 0);
+  opts.reference_seconds = -1;
+  CHECK(parse("23 August 2021", &opts, &d) == DG_E_INVALID_ARGUMENT);
+  CHECK(strcmp(dg_last_error_field(), "reference_seconds") == 0);
+  opts.reference_seconds = 86399;
+  CHECK(detailed("3 hours ago", &opts, &d, &detail) == DG_OK && d.seconds == 86399 - 3 * 3600);
+  opts.has_reference_time = 0;
+  opts.reference_seconds = -5;
+  CHECK(detailed("23 August", &opts, &d, &detail) == DG_OK);
+
+  /* An unknown detail version, whether or not the text holds a date. */
+  detail.version = 2;
+  CHECK(detailed("23 August 2021", NULL, &d, &detail) == DG_E_INVALID_ARGUMENT);
+  CHECK(strstr(dg_last_error(), "dg_date_detail") != NULL);
+  CHECK(detailed("no date", NULL, &d, &detail) == DG_E_INVALID_ARGUMENT);
+  detail.version = 0;
+  CHECK(detailed("23 August 2021", NULL, &d, &detail) == DG_E_INVALID_ARGUMENT);
+  detail.version = DG_DATE_DETAIL_VERSION;
+
+  /* NULL arguments. */
+  CHECK(dg_date_parse_detailed(S("23 August 2021"), NULL, NULL, &detail) == DG_E_INVALID_ARGUMENT);
+  CHECK(strcmp(dg_last_error_field(), "out") == 0);
+  CHECK(dg_date_parse_detailed(NULL, 3, NULL, &d, &detail) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_date_parse_detailed(NULL, 0, NULL, &d, &detail) == DG_E_NOT_FOUND);
+
+  /* Ill-formed UTF-8 is read as punctuation, never as part of a date. */
+  CHECK(dg_date_parse_detailed(S("\xff\xfe"), NULL, &d, &detail) == DG_E_NOT_FOUND);
+  CHECK(dg_date_parse_detailed(S("2021-08-23\xff"), NULL, &d, &detail) == DG_E_NOT_FOUND);
+  CHECK(dg_date_find(S("\xc3( Aug 28, 2021 \xed\xa0\x80"), NULL, &list) == DG_OK);
+  {
+    size_t n = 0;
+    CHECK(dg_date_list_count(list, &n) == DG_OK && n == 1);
+    CHECK(dg_date_list_at(list, 0, &d) == DG_OK && d.day == 28 && d.begin == 3 && d.end == 15);
+  }
+
+  /* The list reader. */
+  CHECK(dg_date_list_detail_at(list, 1, &detail) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_date_list_detail_at(list, 0, NULL) == DG_E_INVALID_ARGUMENT);
+  CHECK(dg_date_list_detail_at(NULL, 0, &detail) == DG_E_INVALID_ARGUMENT);
+  detail.version = 7;
+  CHECK(dg_date_list_detail_at(list, 0, &detail) == DG_E_INVALID_ARGUMENT);
+  CHECK(strcmp(dg_last_error_field(), "version") == 0);
+  detail.version = DG_DATE_DETAIL_VERSION;
+  CHECK(dg_date_list_detail_at(list, 0, &detail) == DG_OK);
+  CHECK(detail.precision == DG_DATE_PRECISION_DAY && !detail.relative);
+  dg_date_list_free(list);
 }
 
 static void test_languages_and_calendars(void) {
@@ -267,6 +513,11 @@ int main(void) {
   test_find();
   test_attribution();
   test_language_array();
+  test_options_v3();
+  test_partial();
+  test_relative_and_yearless();
+  test_time_and_zone_detail();
+  test_bad_detail_input();
   test_languages_and_calendars();
   if (failures) {
     fprintf(stderr, "test_dates: %d check(s) failed\n", failures);

@@ -162,6 +162,10 @@ static void test_enum_values(void) {
     CHECK(dg_normalizer_new(&nopts, &norm) == DG_E_INVALID_ARGUMENT);
     dopts.order = (dg_date_order)v;
     CHECK(dg_date_parse(S("23 August 2021"), &dopts, &date) == DG_E_INVALID_ARGUMENT);
+    dopts.order = DG_DATE_ORDER_UNSPECIFIED;
+    dopts.yearless = (dg_yearless_rule)v;
+    CHECK(dg_date_parse(S("23 August 2021"), &dopts, &date) == DG_E_INVALID_ARGUMENT);
+    dopts.yearless = DG_YEARLESS_PAST;
     CHECK(dg_attribution_get(a, (dg_attribution_field)v, &s, &len) == DG_E_INVALID_ARGUMENT);
     CHECK(dg_attribution_span(a, (dg_attribution_field)v, &bb, &e) == DG_E_INVALID_ARGUMENT);
     CHECK(dg_calendar_to_gregorian((dg_calendar)v, 1400, 1, 1, &ymd) == DG_E_INVALID_ARGUMENT);

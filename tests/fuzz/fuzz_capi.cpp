@@ -348,6 +348,17 @@ void check_text_functions(std::string_view text, bool strict) {
   int rc = st(dg_date_parse(text.data(), text.size(), &dates, &date));
   FUZZ_CHECK(rc == DG_OK || rc == DG_E_NOT_FOUND || rc == DG_E_INVALID_UTF8);
   if (rc == DG_OK) FUZZ_CHECK(date.begin <= date.end && date.end <= text.size());
+  // Partial dates too, half of the time.
+  dates.allow_partial = text.size() % 4 < 2;
+  dg_date_detail detail = DG_DATE_DETAIL_INIT;
+  rc = st(dg_date_parse_detailed(text.data(), text.size(), &dates, &date, &detail));
+  FUZZ_CHECK(rc == DG_OK || rc == DG_E_NOT_FOUND || rc == DG_E_INVALID_UTF8);
+  if (rc == DG_OK) {
+    FUZZ_CHECK(date.begin <= date.end && date.end <= text.size());
+    FUZZ_CHECK(detail.precision >= DG_DATE_PRECISION_DAY &&
+               detail.precision <= DG_DATE_PRECISION_YEAR);
+    FUZZ_CHECK(dates.allow_partial || detail.precision == DG_DATE_PRECISION_DAY);
+  }
   dg_date_list* list = nullptr;
   if (st(dg_date_find(text.data(), text.size(), &dates, &list)) == DG_OK) {
     std::size_t n = 0;
@@ -355,6 +366,7 @@ void check_text_functions(std::string_view text, bool strict) {
     for (std::size_t i = 0; i < n; ++i) {
       FUZZ_CHECK(st(dg_date_list_at(list, i, &date)) == DG_OK);
       FUZZ_CHECK(date.begin < date.end && date.end <= text.size());
+      FUZZ_CHECK(st(dg_date_list_detail_at(list, i, &detail)) == DG_OK);
     }
     dg_date_list_free(list);
   }

@@ -1,9 +1,11 @@
 // libFuzzer target: the date parser on arbitrary bytes (parse, parse_detailed,
 // find_dates) and the calendar conversions. The first byte picks the options
 // (bits 0-1 the numeric order, bit 2 a reference date, bit 3 only Persian
-// and Arabic names); the rest is the text. In the seed corpus, '0' is no
-// option, '1'/'2'/'3' force DMY/MDY/YMD, '4' adds the reference date and '8'
-// the language list.
+// and Arabic names, bit 4 partial dates, bit 5 the reference's time of day,
+// bit 6 the nearest rule for year-less dates, bit 7 Polish and Thai names);
+// the rest is the text. In the seed corpus, '0' (0x30: partial dates and a
+// reference time) is no other option, '1'/'2'/'3' force DMY/MDY/YMD, '4'
+// adds the reference date and '8' the language list.
 // Contracts: spans lie within the text, in order and without overlap; a
 // reading that is not ambiguous has a value, and parse() is parse_detailed()
 // without the ambiguous ones; the date as written converts back to the
@@ -59,10 +61,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   opt.order = static_cast<digest::DateOrder>(data[0] & 3);
   if (data[0] & 4) opt.reference = digest::Date(2021, 9, 1);
   if (data[0] & 8) opt.languages = {"fa", "ar"};
+  opt.allow_partial = (data[0] & 16) != 0;
+  if (data[0] & 32) opt.reference_seconds = 10 * 3600 + 5 * 60;
+  if (data[0] & 64) opt.yearless = digest::YearlessRule::nearest;
+  if (data[0] & 128) opt.languages.insert(opt.languages.end(), {"pl", "th"});
   std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
   digest::DateParser parser(opt);
   auto m = parser.parse_detailed(text);
-  if (m) check_match(*m, text.size());
+  if (m) {
+    check_match(*m, text.size());
+    // Partial dates only when asked for; relative ones only with a reference.
+    FUZZ_CHECK(opt.allow_partial || m->precision == digest::DatePrecision::day);
+    FUZZ_CHECK(opt.reference || !m->relative || !m->value);
+  }
   auto plain = parser.parse(text);
   if (m && !m->ambiguous) FUZZ_CHECK(plain && *plain == *m->value);
   else FUZZ_CHECK(!plain);

@@ -28,11 +28,12 @@ static const dg_resolve_options resolve_options = DG_RESOLVE_OPTIONS_INIT;
 static const dg_normalizer_options normalizer_options = DG_NORMALIZER_OPTIONS_INIT;
 static const dg_minhash_options minhash_options = DG_MINHASH_OPTIONS_INIT;
 static const dg_duplicate_options duplicate_options = DG_DUPLICATE_OPTIONS_INIT;
+static const dg_date_detail date_detail = DG_DATE_DETAIL_INIT;
 
 int digest_headertest_c(void) {
   return DG_OK + (int)date_options.version + (int)import_options.version +
          (int)output_options.version + (int)feed_options.version + (int)digest_options.version +
          (int)curate_options.version + (int)curate_report.version + (int)resolve_options.version +
          (int)normalizer_options.version + (int)minhash_options.version +
-         (int)duplicate_options.version;
+         (int)duplicate_options.version + (int)date_detail.version;
 }

@@ -10,8 +10,9 @@ int digest_headertest_cxx() {
   dg_digest_options digest_options = DG_DIGEST_OPTIONS_INIT;
   dg_curate_options curate_options = DG_CURATE_OPTIONS_INIT;
   dg_curate_report curate_report = DG_CURATE_REPORT_INIT;
+  dg_date_detail date_detail = DG_DATE_DETAIL_INIT;
   return DG_OK + static_cast<int>(date_options.version + import_options.version +
                                   output_options.version + feed_options.version +
                                   digest_options.version + curate_options.version +
-                                  curate_report.version);
+                                  curate_report.version + date_detail.version);
 }

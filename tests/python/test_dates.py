@@ -27,7 +27,7 @@ def tz(minutes: int) -> datetime.timezone:
         ("23. August 2021", D(2021, 8, 23)),
         ("23 de agosto de 2021", D(2021, 8, 23)),
         ("۱۹ شهریور ۱۴۰۰", D(2021, 9, 10)),
-        ("1400/6/20", D(2021, 9, 11)),
+        ("۱۴۰۰/۶/۲۰", D(2021, 9, 11)),  # Persian digits: Solar Hijri
         ("23 أغسطس 2021", D(2021, 8, 23)),
         ("15 محرم 1443 هـ", D(2021, 8, 23)),
         ("1 كانون الثاني 2021", D(2021, 1, 1)),
@@ -43,6 +43,7 @@ def tz(minutes: int) -> datetime.timezone:
         ("February 30, 2021", None),
         ("۳۲ شهریور ۱۴۰۰", None),
         ("03/04/2021", None),
+        ("1400/6/20", None),  # Solar Hijri or Hijri: no evidence, no date
         ("", None),
         ("today", None),
     ],
@@ -238,6 +239,10 @@ def test_missing_option_values_mean_not_given():
         assert digestcore.parse_date("03/04/2021", order=missing) is None
         assert digestcore.parse_date("23 August", reference=missing) is None
         assert digestcore.DateParser(missing, missing, missing) == digestcore.DateParser()
+        assert digestcore.DateParser(allow_partial=missing, yearless=missing) == digestcore.DateParser()
+        assert digestcore.parse_date("August 2021", allow_partial=missing) is None
+        assert digestcore.parse_date("2 January", reference=D(2021, 12, 30),
+                                     yearless=missing) == D(2021, 1, 2)
         line = "Echo du Lac, Annecy, 23 août 2021: Texte"
         assert digestcore.parse_attribution(line, sources=missing).method == "heuristic"
 
@@ -307,10 +312,28 @@ def test_date_match_fields_and_none():
 def test_parser_options_are_visible():
     p = digestcore.DateParser(languages="fr", order="dmy", reference="2021-09-01")
     assert (p.languages, p.order, p.reference) == (["fr"], "DMY", D(2021, 9, 1))
-    assert repr(p) == "DateParser(languages=['fr'], order='DMY', reference=datetime.date(2021, 9, 1))"
+    assert (p.allow_partial, p.yearless) == (False, "past")
+    assert repr(p) == ("DateParser(languages=['fr'], order='DMY', reference=datetime.date(2021, 9, 1), "
+                       "allow_partial=False, yearless='past')")
     q = digestcore.DateParser()
-    assert (q.languages, q.order, q.reference) == ([], None, None)
+    assert (q.languages, q.order, q.reference, q.allow_partial, q.yearless) == (
+        [], None, None, False, "past")
     assert p != q and p == eval(repr(p), {"DateParser": digestcore.DateParser, "datetime": datetime})
+    r = digestcore.DateParser(reference=datetime.datetime(2021, 8, 23, 10, 0, 5),
+                              allow_partial=True, yearless="nearest")
+    assert (r.reference, r.allow_partial, r.yearless) == (
+        datetime.datetime(2021, 8, 23, 10, 0, 5), True, "nearest")
+    assert type(r.reference) is datetime.datetime
+    assert repr(r).endswith(
+        "reference=datetime.datetime(2021, 8, 23, 10, 0, 5), allow_partial=True, yearless='nearest')")
+    assert r == eval(repr(r), {"DateParser": digestcore.DateParser, "datetime": datetime})
+    # Each option counts in ==, the reference's time of day included.
+    assert r != digestcore.DateParser(reference=D(2021, 8, 23), allow_partial=True, yearless="nearest")
+    assert r != digestcore.DateParser(reference=datetime.datetime(2021, 8, 23, 10, 0, 5),
+                                      allow_partial=True)
+    assert r != digestcore.DateParser(reference=datetime.datetime(2021, 8, 23, 10, 0, 5),
+                                      yearless="nearest")
+    assert digestcore.DateParser(yearless="past") == q
 
 
 def test_pickle_and_deepcopy():
@@ -428,3 +451,193 @@ def test_huge_and_ill_formed_text():
     (m,) = digestcore.find_dates(text)
     assert text[m.start:m.end] == "Aug 28, 2021"
     assert digestcore.parse_date("") is None and digestcore.find_dates("") == []
+
+
+# ---- partial dates, the reference's time, year-less placement, match details ------
+
+REF_TIME = datetime.datetime(2021, 8, 23, 10, 0)  # a Monday, 10:00
+
+
+def test_allow_partial():
+    assert digestcore.parse_date("August 2021") is None
+    assert digestcore.parse_date("2021") is None
+    assert digestcore.parse_date("August 2021", allow_partial=True) == D(2021, 8, 1)
+    assert digestcore.parse_date("2021", allow_partial=True) == D(2021, 1, 1)
+    assert digestcore.parse_datetime("August 2021", allow_partial=True) == datetime.datetime(2021, 8, 1)
+    m = digestcore.parse_date_detailed("August 2021", allow_partial=True)
+    assert m.precision == "month" and m.date == D(2021, 8, 1) and not m.relative
+    assert "(month)" in repr(m)
+    assert digestcore.parse_date_detailed("2021", allow_partial=True).precision == "year"
+    full = digestcore.parse_date_detailed("23 August 2021", allow_partial=True)
+    assert full.precision == "day" and "(" not in repr(full)
+    assert digestcore.parse_date_detailed("August 2021") is None
+
+    p = digestcore.DateParser(allow_partial=True)
+    assert p.parse_date("August 2021") == D(2021, 8, 1)
+    assert p.parse_detailed("2021").precision == "year"
+    text = "Published in August 2021, updated on 3 September 2021."
+    assert [m.precision for m in p.find_dates(text)] == ["month", "day"]
+    assert [m.precision for m in digestcore.find_dates(text, allow_partial=True)] == ["month", "day"]
+    assert [m.precision for m in digestcore.find_dates(text)] == ["day"]
+
+
+def test_reference_time_of_day():
+    # "3 hours ago" needs the reference's time of day: a datetime gives it.
+    assert digestcore.parse_datetime("3 hours ago", reference=REF_TIME) == datetime.datetime(
+        2021, 8, 23, 7, 0)
+    assert digestcore.parse_datetime("3 hours ago", reference="2021-08-23T10:00:00") == (
+        datetime.datetime(2021, 8, 23, 7, 0))
+    assert digestcore.parse_datetime("3 hours ago", reference="2021-08-23 10:00") == (
+        datetime.datetime(2021, 8, 23, 7, 0))
+    # A date alone, or an ISO date, leaves it unset: no date.
+    assert digestcore.parse_datetime("3 hours ago", reference=D(2021, 8, 23)) is None
+    assert digestcore.parse_datetime("3 hours ago", reference="2021-08-23") is None
+    assert digestcore.parse_datetime("3 hours ago") is None
+    # Days back need only the date.
+    assert digestcore.parse_date("yesterday", reference=D(2021, 8, 23)) == D(2021, 8, 22)
+    m = digestcore.parse_date_detailed("3 hours ago", reference=REF_TIME)
+    assert m.relative and m.precision == "day"
+    assert m.datetime == datetime.datetime(2021, 8, 23, 7, 0)
+    assert not digestcore.parse_date_detailed("23 August 2021", reference=REF_TIME).relative
+    # Seconds count, microseconds do not (the reference is whole seconds).
+    p = digestcore.DateParser(reference=datetime.datetime(2021, 8, 23, 10, 0, 30, 999))
+    assert p.parse_datetime("2 hours ago") == datetime.datetime(2021, 8, 23, 8, 0, 30)
+    assert p.reference == datetime.datetime(2021, 8, 23, 10, 0, 30)
+    # An aware reference: its wall clock.
+    aware = datetime.datetime(2021, 8, 23, 10, 0, tzinfo=tz(270))
+    assert digestcore.parse_datetime("an hour ago", reference=aware) == datetime.datetime(
+        2021, 8, 23, 9, 0)
+    found = digestcore.find_dates("Posted 3 hours ago, edited yesterday.", reference=REF_TIME)
+    assert [(m.datetime, m.relative) for m in found] == [
+        (datetime.datetime(2021, 8, 23, 7, 0), True), (datetime.datetime(2021, 8, 22), True)]
+
+
+def test_pandas_timestamp_reference_has_a_time():
+    pd = pytest.importorskip("pandas")
+    # A Timestamp is a datetime: its time of day (midnight here) is given.
+    assert digestcore.parse_datetime("3 hours ago", reference=pd.Timestamp("2021-08-23")) == (
+        datetime.datetime(2021, 8, 22, 21, 0))
+    assert digestcore.parse_datetime("3 hours ago", reference=pd.NaT) is None
+
+
+def test_yearless_rule():
+    assert digestcore.parse_date("20 December", reference=D(2021, 1, 5)) == D(2020, 12, 20)
+    assert digestcore.parse_date("2 January", reference=D(2021, 12, 30)) == D(2021, 1, 2)
+    assert digestcore.parse_date("2 January", reference=D(2021, 12, 30), yearless="past") == D(2021, 1, 2)
+    assert digestcore.parse_date("2 January", reference=D(2021, 12, 30),
+                                 yearless="nearest") == D(2022, 1, 2)
+    assert digestcore.parse_date("2 January", yearless="nearest") is None  # no reference
+    p = digestcore.DateParser(reference=D(2021, 12, 30), yearless="nearest")
+    assert p.parse_date("2 January") == D(2022, 1, 2)
+    assert p.parse_detailed("2 January").date == D(2022, 1, 2)
+    assert [m.date for m in p.find_dates("On 2 January and 20 December.")] == [
+        D(2022, 1, 2), D(2021, 12, 20)]
+    assert digestcore.parse_datetime("2 January", reference=D(2021, 12, 30),
+                                     yearless="nearest") == datetime.datetime(2022, 1, 2)
+
+
+def test_time_unread_and_zone_named():
+    m = digestcore.parse_date_detailed("Sat, 28 Aug 2021 15:15:00 XYZT")
+    assert m.time_unread and not m.zone_named
+    assert m.date == D(2021, 8, 28) and m.datetime.tzinfo is None  # no offset from XYZT
+    m = digestcore.parse_date_detailed("Aug 28, 2021 3:15 p.m. ET")
+    assert m.zone_named and not m.time_unread
+    assert m.datetime == datetime.datetime(2021, 8, 28, 15, 15, tzinfo=tz(-240))
+    m = digestcore.parse_date_detailed("Mon, 23 Aug 2021 10:05:00 +0430")
+    assert not m.zone_named and not m.time_unread and not m.relative and m.precision == "day"
+    # The fields count in ==.
+    a = digestcore.parse_date_detailed("Aug 28, 2021")
+    assert a == digestcore.parse_date_detailed("Aug 28, 2021")
+    assert digestcore.parse_date_detailed("August 2021", allow_partial=True) != (
+        digestcore.parse_date_detailed("1 August 2021"))
+
+
+def test_new_fields_pickle():
+    import copy
+    import pickle
+
+    matches = [
+        digestcore.parse_date_detailed("August 2021", allow_partial=True),
+        digestcore.parse_date_detailed("2021", allow_partial=True),
+        digestcore.parse_date_detailed("3 hours ago", reference=REF_TIME),
+        digestcore.parse_date_detailed("Sat, 28 Aug 2021 15:15:00 XYZT"),
+        digestcore.parse_date_detailed("Aug 28, 2021 3:15 p.m. ET"),
+    ]
+    parsers = [
+        digestcore.DateParser(reference=REF_TIME, allow_partial=True, yearless="nearest"),
+        digestcore.DateParser(reference="2021-08-23T10:00:00Z"),
+        digestcore.DateParser(yearless="nearest"),
+    ]
+    for obj in matches + parsers:
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            back = pickle.loads(pickle.dumps(obj, protocol))
+            assert back == obj and repr(back) == repr(obj)
+        assert copy.deepcopy(obj) == obj
+    for m in matches:
+        back = pickle.loads(pickle.dumps(m))
+        assert (back.precision, back.relative, back.time_unread, back.zone_named) == (
+            m.precision, m.relative, m.time_unread, m.zone_named)
+    back = pickle.loads(pickle.dumps(parsers[0]))
+    assert back.parse_datetime("3 hours ago") == datetime.datetime(2021, 8, 23, 7, 0)
+    assert (back.reference, back.allow_partial, back.yearless) == (REF_TIME, True, "nearest")
+    assert parsers[1].reference == REF_TIME  # the ISO str's time, without its zone
+
+
+def test_older_pickled_states_still_load():
+    # The states of earlier versions: DateMatch with 9 fields, DateParser with 3.
+    m = digestcore.parse_date_detailed("Friday, August 23, 2021")
+    old = m.__getstate__()[:9]
+    back = digestcore.DateMatch.__new__(digestcore.DateMatch)
+    back.__setstate__(old)
+    assert back == m and back.precision == "day" and not back.relative
+    p = digestcore.DateParser.__new__(digestcore.DateParser)
+    p.__setstate__((["en"], "DMY", D(2021, 9, 1)))
+    assert p == digestcore.DateParser("en", "DMY", D(2021, 9, 1))
+    with pytest.raises(ValueError):
+        digestcore.DateParser.__new__(digestcore.DateParser).__setstate__((["en"], None))
+    bad = m.__getstate__()[:12] + ("week",)
+    with pytest.raises(ValueError, match="precision"):
+        digestcore.DateMatch.__new__(digestcore.DateMatch).__setstate__(bad)
+
+
+def test_new_options_bad_arguments():
+    calls = [digestcore.parse_date, digestcore.parse_datetime, digestcore.parse_date_detailed,
+             digestcore.find_dates, digestcore.DateParser]
+    for f in calls:
+        args = () if f is digestcore.DateParser else ("2 January",)
+        with pytest.raises(digestcore.InvalidArgumentError, match="yearless") as e:
+            f(*args, yearless="future")
+        assert isinstance(e.value, ValueError) and e.value.field == "yearless"
+        with pytest.raises(ValueError, match="yearless"):
+            f(*args, yearless="Nearest ")
+        with pytest.raises(TypeError, match="yearless"):
+            f(*args, yearless=1)
+        with pytest.raises(TypeError, match="allow_partial"):
+            f(*args, allow_partial="yes")
+        with pytest.raises(TypeError, match="allow_partial"):
+            f(*args, allow_partial=1)
+        with pytest.raises(TypeError, match="allow_partial"):
+            f(*args, allow_partial=[True])
+    # Keyword-only.
+    with pytest.raises(TypeError):
+        digestcore.parse_date("August 2021", None, None, None, True)
+    with pytest.raises(TypeError):
+        digestcore.DateParser(None, None, None, True)
+    # A bad reference, whatever its form.
+    with pytest.raises(TypeError, match="reference"):
+        digestcore.parse_date("3 hours ago", reference=datetime.time(10, 0))
+    with pytest.raises(ValueError, match="reference"):
+        digestcore.parse_date("3 hours ago", reference="2021-08-23T25:00:00")
+    with pytest.raises(digestcore.InvalidArgumentError):
+        digestcore.parse_date("3 hours ago", reference=datetime.datetime(1200, 1, 1, 10, 0))
+    # Explicit defaults are the defaults (the shared parser's fast path).
+    assert digestcore.parse_date("Aug 28, 2021", allow_partial=False, yearless=None) == D(2021, 8, 28)
+
+
+def test_numpy_bool_allow_partial():
+    np = pytest.importorskip("numpy")
+    assert digestcore.parse_date("August 2021", allow_partial=np.bool_(True)) == D(2021, 8, 1)
+    assert digestcore.parse_date("August 2021", allow_partial=np.bool_(False)) is None
+    assert digestcore.DateParser(allow_partial=np.True_).allow_partial is True
+    with pytest.raises(TypeError, match="allow_partial"):
+        digestcore.parse_date("August 2021", allow_partial=np.int64(1))

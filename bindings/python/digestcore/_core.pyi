@@ -421,6 +421,8 @@ class ArrowBatch:
 _Date: typing.TypeAlias = datetime.date
 _DateTime: typing.TypeAlias = datetime.datetime
 _Span: typing.TypeAlias = tuple[int, int]
+# Where a year-less date falls relative to the reference (None: 'past').
+_Yearless: typing.TypeAlias = typing.Literal['past', 'nearest'] | None
 # The `sources` argument of the attribution calls.
 _Sources: typing.TypeAlias = OutletLookup | collections.abc.Mapping[str, str | collections.abc.Iterable[str]] | collections.abc.Iterable[Source] | None
 _Aliases: typing.TypeAlias = str | collections.abc.Iterable[str | tuple[str, bool]]
@@ -528,13 +530,25 @@ class DateMatch:
     @property
     def weekday_mismatch(self) -> bool:
         """True when the weekday named does not fall on the date."""
+    @property
+    def precision(self) -> typing.Literal['day', 'month', 'year']:
+        """'day', or 'month'/'year' for a partial date (allow_partial=True), whose value is its first day."""
+    @property
+    def relative(self) -> bool:
+        """True when read against the reference ('yesterday', '3 hours ago')."""
+    @property
+    def time_unread(self) -> bool:
+        """True when a time or zone next to the date could not be read: the date is given without what was not read."""
+    @property
+    def zone_named(self) -> bool:
+        """True when the UTC offset came from a zone name ('ET') at this date, not a fixed offset."""
     def __eq__(self, other: object, /) -> bool: ...
     def __repr__(self) -> str: ...
 class DateParser:
     """A reusable date parser with fixed options (those of parse_date). Thread-safe; picklable."""
     __hash__: typing.ClassVar[None]  # type: ignore[assignment]
-    def __init__(self, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> None:
-        """languages: BCP 47 tags (None: all); order: 'DMY', 'MDY' or 'YMD'; reference: the date year-less forms are read near."""
+    def __init__(self, languages: _Names = None, order: str | None = None, reference: _DateInput = None, *, allow_partial: bool = False, yearless: _Yearless = None) -> None:
+        """languages: BCP 47 tags (None: all); order: 'DMY', 'MDY' or 'YMD'; reference: the date (a datetime also gives the time of day) relative and year-less forms are read against; allow_partial: read 'August 2021' and '2021'; yearless: 'past' or 'nearest'."""
     @property
     def languages(self) -> list[str]:
         """The language tags given ([] for every supported language)."""
@@ -543,7 +557,13 @@ class DateParser:
         """'DMY', 'MDY', 'YMD', or None."""
     @property
     def reference(self) -> _Date | None:
-        """The reference date, or None."""
+        """The reference date (a datetime when its time of day was given), or None."""
+    @property
+    def allow_partial(self) -> bool:
+        """True when month-year and year-only dates are read."""
+    @property
+    def yearless(self) -> typing.Literal['past', 'nearest']:
+        """Where a year-less date falls relative to the reference."""
     def parse_date(self, text: str | None) -> _Date | None:
         """As digestcore.parse_date with this parser's options."""
     def parse_datetime(self, text: str | None) -> _DateTime | None:
@@ -733,9 +753,9 @@ def dominant_script(text: str | bytes | bytearray) -> str: ...
 @typing.overload
 def dominant_script(text: None) -> None: ...
 @typing.overload
-def find_dates(text: str, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> list[DateMatch]: ...
+def find_dates(text: str, languages: _Names = None, order: str | None = None, reference: _DateInput = None, *, allow_partial: bool = False, yearless: _Yearless = None) -> list[DateMatch]: ...
 @typing.overload
-def find_dates(text: None, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> None: ...
+def find_dates(text: None, languages: _Names = None, order: str | None = None, reference: _DateInput = None, *, allow_partial: bool = False, yearless: _Yearless = None) -> None: ...
 def from_gregorian(date: _DateInput, calendar: str) -> tuple[int, int, int] | None:
     """(year, month, day) of a Gregorian date in `calendar`; None out of range or for a missing date."""
 def parse_period(text: str, reference: _DateInput = None) -> Period:
@@ -758,11 +778,11 @@ def normalize(text: bytes | bytearray, form: str = 'nfc', strict: bool = False) 
 def normalize(text: None, form: str = 'nfc', strict: bool = False) -> None: ...
 def parse_attribution(line: str | None, sources: _Sources = None, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> Attribution | None:
     """The Attribution of the header `line` opens with, or None."""
-def parse_date(text: str | None, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> datetime.date | None:
-    """The date `text` holds, as a datetime.date, or None."""
-def parse_date_detailed(text: str | None, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> DateMatch | None:
+def parse_date(text: str | None, languages: _Names = None, order: str | None = None, reference: _DateInput = None, *, allow_partial: bool = False, yearless: _Yearless = None) -> datetime.date | None:
+    """The date `text` holds, as a datetime.date, or None. reference: a date or datetime (whose time '3 hours ago' needs); allow_partial: read 'August 2021' and '2021'; yearless: 'past' or 'nearest'."""
+def parse_date_detailed(text: str | None, languages: _Names = None, order: str | None = None, reference: _DateInput = None, *, allow_partial: bool = False, yearless: _Yearless = None) -> DateMatch | None:
     """A DateMatch (value, calendar, language, span, ambiguity), or None."""
-def parse_datetime(text: str | None, languages: _Names = None, order: str | None = None, reference: _DateInput = None) -> datetime.datetime | None:
+def parse_datetime(text: str | None, languages: _Names = None, order: str | None = None, reference: _DateInput = None, *, allow_partial: bool = False, yearless: _Yearless = None) -> datetime.datetime | None:
     """As parse_date, as a datetime.datetime (midnight without a time; aware with an offset or zone), or None."""
 @typing.overload
 def search_key(text: str, strict: bool = False) -> str: ...

@@ -165,17 +165,86 @@ std::vector<std::string> languages_of(const py::object& o) {
   return text_list_arg(o, "languages");
 }
 
+// The reference date into `out`, with its time of day when it has one (a
+// datetime, or an ISO str with a time): the wall clock, its offset unused.
+void read_reference(const py::object& o, DateParseOptions& out) {
+  if (is_missing(o)) return;
+  if (PyUnicode_Check(o.ptr())) {
+    auto r = DateTime::from_iso(text_arg(o, "reference"));
+    if (!r.ok()) {
+      Error e = r.error();
+      e.code = ErrorCode::invalid_argument;
+      e.field = "reference";
+      raise_error(e);
+    }
+    out.reference = r->date;
+    out.reference_seconds = r->seconds;
+    return;
+  }
+  if (py::isinstance(o, datetime_module().attr("datetime"))) {
+    out.reference = checked_date(o.attr("year").cast<int>(), o.attr("month").cast<int>(),
+                                 o.attr("day").cast<int>(), "reference");
+    out.reference_seconds = o.attr("hour").cast<int>() * 3600 +
+                            o.attr("minute").cast<int>() * 60 + o.attr("second").cast<int>();
+    return;
+  }
+  out.reference = date_of(o, "reference");
+}
+
+// A flag option: a bool, or numpy's bool (what a boolean column holds; not
+// a bool subclass); a missing value is False. Anything else is a TypeError
+// rather than its truth value, so that allow_partial="no" is not True.
+bool flag_of(const py::object& o, const char* what) {
+  if (PyBool_Check(o.ptr())) return o.ptr() == Py_True;
+  if (is_missing(o)) return false;
+  py::handle type = py::type::handle_of(o);
+  const std::string name = type_name(o);
+  if (py::str(type.attr("__module__")).cast<std::string>() == "numpy" &&
+      (name == "bool_" || name == "bool")) {
+    int truth = PyObject_IsTrue(o.ptr());
+    if (truth < 0) throw py::error_already_set();
+    return truth == 1;
+  }
+  throw py::type_error(std::string(what) + " must be bool, not " + name);
+}
+
+const char* yearless_name(YearlessRule r) {
+  return r == YearlessRule::nearest ? "nearest" : "past";
+}
+
+YearlessRule yearless_of(const py::object& o) {
+  if (is_missing(o)) return YearlessRule::past;
+  std::string s = text_arg(o, "yearless");
+  if (s == "past") return YearlessRule::past;
+  if (s == "nearest") return YearlessRule::nearest;
+  raise_error(ErrorCode::invalid_argument,
+              "unknown yearless '" + s + "' (expected 'past', 'nearest' or None)", "yearless");
+}
+
 DateParseOptions options_of(const py::object& languages, const py::object& order,
-                            const py::object& reference) {
+                            const py::object& reference, const py::object& allow_partial,
+                            const py::object& yearless) {
   DateParseOptions o;
   o.languages = languages_of(languages);
   o.order = order_of(order);
-  o.reference = date_of(reference, "reference");
+  read_reference(reference, o);
+  o.allow_partial = flag_of(allow_partial, "allow_partial");
+  o.yearless = yearless_of(yearless);
   return o;
 }
 
 py::object to_date(const Date& d) {
   return datetime_module().attr("date")(int(d.year()), int(d.month()), int(d.day()));
+}
+
+// The reference as given: a date, or a naive datetime when it has a time.
+py::object reference_out(const DateParseOptions& o) {
+  if (!o.reference) return py::none();
+  if (!o.reference_seconds) return to_date(*o.reference);
+  const int s = *o.reference_seconds;
+  return datetime_module().attr("datetime")(int(o.reference->year()), int(o.reference->month()),
+                                            int(o.reference->day()), s / 3600, (s / 60) % 60,
+                                            s % 60);
 }
 
 // Always a datetime: midnight when the text gave no time; aware when it gave
@@ -289,9 +358,18 @@ struct PyDateMatch {
     return m.value == o.m.value && m.written == o.m.written && start == o.start &&
            end == o.end && m.ambiguous == o.m.ambiguous && m.readings == o.m.readings &&
            m.language == o.m.language && m.has_weekday == o.m.has_weekday &&
-           m.weekday_mismatch == o.m.weekday_mismatch;
+           m.weekday_mismatch == o.m.weekday_mismatch && m.time_unread == o.m.time_unread &&
+           m.zone_named == o.m.zone_named && m.relative == o.m.relative &&
+           m.precision == o.m.precision;
   }
 };
+
+DatePrecision precision_of(py::handle h) {
+  std::string s = text_arg(h, "precision");
+  for (DatePrecision p : {DatePrecision::day, DatePrecision::month, DatePrecision::year})
+    if (s == precision_name(p)) return p;
+  throw py::value_error("bad pickled DateMatch precision '" + s + "'");
+}
 
 std::vector<PyDateMatch> wrap_matches(std::vector<DateMatch> found, std::string_view text) {
   std::vector<std::size_t> offsets;
@@ -318,11 +396,13 @@ py::tuple date_match_state(const PyDateMatch& p) {
   for (const auto& r : p.m.readings) readings.append(dt_state(r));
   return py::make_tuple(dt_state(p.m.value), calendar_state(p.m.written), p.start, p.end,
                         p.m.ambiguous, readings, p.m.language, p.m.has_weekday,
-                        p.m.weekday_mismatch);
+                        p.m.weekday_mismatch, p.m.time_unread, p.m.zone_named, p.m.relative,
+                        precision_name(p.m.precision));
 }
 
+// 13 fields; 9 in the pickles of earlier versions (the rest at their defaults).
 PyDateMatch date_match_from_state(const py::tuple& t) {
-  if (t.size() != 9) throw py::value_error("bad pickled DateMatch");
+  if (t.size() != 9 && t.size() != 13) throw py::value_error("bad pickled DateMatch");
   PyDateMatch p;
   p.m.value = dt_from_state(t[0]);
   p.m.written = calendar_from_state(t[1]);
@@ -333,6 +413,12 @@ PyDateMatch date_match_from_state(const py::tuple& t) {
   p.m.language = text_in(t[6], "language");
   p.m.has_weekday = t[7].cast<bool>();
   p.m.weekday_mismatch = t[8].cast<bool>();
+  if (t.size() == 13) {
+    p.m.time_unread = t[9].cast<bool>();
+    p.m.zone_named = t[10].cast<bool>();
+    p.m.relative = t[11].cast<bool>();
+    p.m.precision = precision_of(t[12]);
+  }
   return p;
 }
 
@@ -345,6 +431,8 @@ std::string date_match_repr(const PyDateMatch& p) {
     for (std::size_t i = 0; i < p.m.readings.size(); ++i)
       v += (i ? " | " : " ") + p.m.readings[i].to_iso();
   }
+  // Only what a reader could misread: a partial date shows its first day.
+  if (p.m.precision != DatePrecision::day) v += std::string(" (") + precision_name(p.m.precision) + ")";
   return "<digestcore.DateMatch " + v + " " + calendar_name(p.m.written.calendar) + " [" +
          std::to_string(p.start) + ":" + std::to_string(p.end) + "]>";
 }
@@ -361,11 +449,14 @@ const DateParser& default_parser() {
 struct ParserArg {
   std::unique_ptr<DateParser> own;
   const DateParser* parser = nullptr;
-  ParserArg(const py::object& languages, const py::object& order, const py::object& reference) {
-    if (is_missing(languages) && is_missing(order) && is_missing(reference)) {
+  ParserArg(const py::object& languages, const py::object& order, const py::object& reference,
+            const py::object& allow_partial, const py::object& yearless) {
+    if (is_missing(languages) && is_missing(order) && is_missing(reference) &&
+        is_missing(yearless) && !flag_of(allow_partial, "allow_partial")) {
       parser = &default_parser();
     } else {
-      own = std::make_unique<DateParser>(options_of(languages, order, reference));
+      own = std::make_unique<DateParser>(
+          options_of(languages, order, reference, allow_partial, yearless));
       parser = own.get();
     }
   }
@@ -404,16 +495,22 @@ py::object find_dates_py(const DateParser& p, const py::handle& text) {
   return py::cast(wrap_matches(std::move(found), t.view));
 }
 
+// (languages, order, reference, allow_partial, yearless): the constructor's
+// arguments.
 py::tuple parser_state(const DateParser& p) {
   const DateParseOptions& o = p.options();
   const char* order = order_name(o.order);
   return py::make_tuple(py::cast(o.languages), order ? py::object(py::str(order)) : py::none(),
-                        o.reference ? to_date(*o.reference) : py::object(py::none()));
+                        reference_out(o), py::bool_(o.allow_partial),
+                        py::str(yearless_name(o.yearless)));
 }
 
 bool same_options(const DateParser& a, const DateParser& b) {
-  return a.options().languages == b.options().languages && a.options().order == b.options().order &&
-         a.options().reference == b.options().reference;
+  const DateParseOptions& x = a.options();
+  const DateParseOptions& y = b.options();
+  return x.languages == y.languages && x.order == y.order && x.reference == y.reference &&
+         x.reference_seconds == y.reference_seconds && x.allow_partial == y.allow_partial &&
+         x.yearless == y.yearless;
 }
 
 // ---- attribution -------------------------------------------------------------
@@ -658,6 +755,21 @@ void init_dates(py::module_& m) {
       .def_property_readonly(
           "weekday_mismatch", [](const PyDateMatch& p) { return p.m.weekday_mismatch; },
           "True when the weekday named does not fall on the date (the date is still given).")
+      .def_property_readonly(
+          "precision", [](const PyDateMatch& p) { return precision_name(p.m.precision); },
+          "'day', or for a partial date (allow_partial=True) 'month' ('August 2021': the "
+          "value is the 1st) or 'year' ('2021': January 1st).")
+      .def_property_readonly(
+          "relative", [](const PyDateMatch& p) { return p.m.relative; },
+          "True when read against the reference ('yesterday', '3 hours ago', 'last Monday').")
+      .def_property_readonly(
+          "time_unread", [](const PyDateMatch& p) { return p.m.time_unread; },
+          "True when a time or zone next to the date could not be read ('15:15 XYZT'): the "
+          "date is given without what was not read (there, the offset).")
+      .def_property_readonly(
+          "zone_named", [](const PyDateMatch& p) { return p.m.zone_named; },
+          "True when the UTC offset came from a zone name ('ET', 'Asia/Tehran') at this date "
+          "rather than a fixed offset.")
       .def(
           "__eq__",
           [](const PyDateMatch& a, const py::object& o) -> py::object {
@@ -670,20 +782,28 @@ void init_dates(py::module_& m) {
 
   py::class_<DateParser>(
       m, "DateParser",
-      DG_SIG("DateParser(languages=None, order=None, reference=None)",
+      DG_SIG("DateParser(languages=None, order=None, reference=None, *, allow_partial=False, "
+             "yearless=None)",
              "A reusable date parser with fixed options (those of parse_date). Thread-safe; "
              "picklable; equal when the options are."))
       .def(py::init([](const py::object& languages, const py::object& order,
-                       const py::object& reference) {
-             return DateParser(options_of(languages, order, reference));
+                       const py::object& reference, const py::object& allow_partial,
+                       const py::object& yearless) {
+             return DateParser(options_of(languages, order, reference, allow_partial, yearless));
            }),
            py::arg("languages") = py::none(), py::arg("order") = py::none(),
-           py::arg("reference") = py::none(),
-           DG_SIG("__init__(self, languages=None, order=None, reference=None)",
+           py::arg("reference") = py::none(), py::kw_only(), py::arg("allow_partial") = false,
+           py::arg("yearless") = py::none(),
+           DG_SIG("__init__(self, languages=None, order=None, reference=None, *, "
+                  "allow_partial=False, yearless=None)",
                   "languages: a BCP 47 tag or a list of them (None: every supported "
                   "language); order: 'DMY', 'MDY' or 'YMD' for all-numeric dates (None: "
-                  "decide from the numbers); reference: a datetime.date or ISO str that "
-                  "year-less forms are read near (None: they are no date). NaN and pandas "
+                  "decide from the numbers); reference: the datetime.date, datetime.datetime "
+                  "or ISO str that relative and year-less forms are read against (None: they "
+                  "are no date), whose time of day (a datetime, or an ISO str with a time) "
+                  "'3 hours ago' needs; allow_partial: read 'August 2021' and '2021' (see "
+                  "DateMatch.precision); yearless: 'past' (the default: the latest on or "
+                  "before the reference) or 'nearest' for year-less dates. NaN and pandas "
                   "NaT/NA count as None."))
       .def_property_readonly(
           "languages", [](const DateParser& p) { return p.options().languages; },
@@ -696,12 +816,15 @@ void init_dates(py::module_& m) {
           },
           "'DMY', 'MDY', 'YMD', or None.")
       .def_property_readonly(
-          "reference",
-          [](const DateParser& p) -> py::object {
-            return p.options().reference ? to_date(*p.options().reference)
-                                         : py::object(py::none());
-          },
-          "The reference datetime.date, or None.")
+          "reference", [](const DateParser& p) { return reference_out(p.options()); },
+          "The reference: a datetime.date, a naive datetime.datetime when its time of day "
+          "was given, or None.")
+      .def_property_readonly(
+          "allow_partial", [](const DateParser& p) { return p.options().allow_partial; },
+          "True when month-year and year-only dates are read.")
+      .def_property_readonly(
+          "yearless", [](const DateParser& p) { return yearless_name(p.options().yearless); },
+          "'past' or 'nearest': where a year-less date falls relative to the reference.")
       .def("parse_date", &parse_date_py, py::arg("text"),
            DG_SIG("parse_date(self, text)", "As digestcore.parse_date with this parser's options."))
       .def("parse_datetime", &parse_datetime_py, py::arg("text"),
@@ -725,64 +848,85 @@ void init_dates(py::module_& m) {
             py::tuple s = parser_state(p);
             return "DateParser(languages=" + std::string(py::repr(s[0])) +
                    ", order=" + std::string(py::repr(s[1])) +
-                   ", reference=" + std::string(py::repr(s[2])) + ")";
+                   ", reference=" + std::string(py::repr(s[2])) +
+                   ", allow_partial=" + std::string(py::repr(s[3])) +
+                   ", yearless=" + std::string(py::repr(s[4])) + ")";
           },
           DG_SIG("__repr__(self)", "The constructor call that makes this parser."))
       .def(py::pickle(&parser_state, [](const py::tuple& t) {
-        if (t.size() != 3) throw py::value_error("bad pickled DateParser");
-        return DateParser(options_of(t[0], t[1], t[2]));
+        // 3 fields in the pickles of earlier versions.
+        if (t.size() == 3)
+          return DateParser(options_of(t[0], t[1], t[2], py::bool_(false), py::none()));
+        if (t.size() != 5) throw py::value_error("bad pickled DateParser");
+        return DateParser(options_of(t[0], t[1], t[2], t[3], t[4]));
       }));
 
   m.def(
       "parse_date",
       [](const py::handle& text, const py::object& languages, const py::object& order,
-         const py::object& reference) {
-        ParserArg p(languages, order, reference);
+         const py::object& reference, const py::object& allow_partial,
+         const py::object& yearless) {
+        ParserArg p(languages, order, reference, allow_partial, yearless);
         return parse_date_py(*p.parser, text);
       },
       py::arg("text"), py::arg("languages") = py::none(), py::arg("order") = py::none(),
-      py::arg("reference") = py::none(),
-      DG_SIG("parse_date(text, languages=None, order=None, reference=None)",
+      py::arg("reference") = py::none(), py::kw_only(), py::arg("allow_partial") = false,
+      py::arg("yearless") = py::none(),
+      DG_SIG("parse_date(text, languages=None, order=None, reference=None, *, allow_partial=False, "
+             "yearless=None)",
              "The date `text` holds, as a datetime.date (any time in the text is dropped), or "
              "None: no date, an impossible or ambiguous one, or missing text (None, NaN, pandas "
              "NA). languages: a BCP 47 tag or a list of them (None = every supported one); "
-             "order: 'DMY', 'MDY' or 'YMD' for all-numeric dates; reference: a datetime.date or "
-             "ISO str year-less forms are read near. Missing option values count as None."));
+             "order: 'DMY', 'MDY' or 'YMD' for all-numeric dates; reference: a datetime.date, "
+             "datetime.datetime or ISO str that relative ('yesterday') and year-less forms are "
+             "read against ('3 hours ago' needs its time of day: a datetime, or an ISO str "
+             "with a time); allow_partial: read 'August 2021' and '2021' as their first day; "
+             "yearless: 'past' (default) or 'nearest', where a year-less date falls relative "
+             "to the reference. Missing option values count as None."));
   m.def(
       "parse_datetime",
       [](const py::handle& text, const py::object& languages, const py::object& order,
-         const py::object& reference) {
-        ParserArg p(languages, order, reference);
+         const py::object& reference, const py::object& allow_partial,
+         const py::object& yearless) {
+        ParserArg p(languages, order, reference, allow_partial, yearless);
         return parse_datetime_py(*p.parser, text);
       },
       py::arg("text"), py::arg("languages") = py::none(), py::arg("order") = py::none(),
-      py::arg("reference") = py::none(),
-      DG_SIG("parse_datetime(text, languages=None, order=None, reference=None)",
+      py::arg("reference") = py::none(), py::kw_only(), py::arg("allow_partial") = false,
+      py::arg("yearless") = py::none(),
+      DG_SIG("parse_datetime(text, languages=None, order=None, reference=None, *, allow_partial=False, "
+             "yearless=None)",
              "As parse_date, always as a datetime.datetime: midnight when the text has no "
              "time; aware (a fixed-offset tzinfo) when it gives an offset or zone, naive "
              "otherwise. None as for parse_date."));
   m.def(
       "parse_date_detailed",
       [](const py::handle& text, const py::object& languages, const py::object& order,
-         const py::object& reference) {
-        ParserArg p(languages, order, reference);
+         const py::object& reference, const py::object& allow_partial,
+         const py::object& yearless) {
+        ParserArg p(languages, order, reference, allow_partial, yearless);
         return parse_detailed_py(*p.parser, text);
       },
       py::arg("text"), py::arg("languages") = py::none(), py::arg("order") = py::none(),
-      py::arg("reference") = py::none(),
-      DG_SIG("parse_date_detailed(text, languages=None, order=None, reference=None)",
+      py::arg("reference") = py::none(), py::kw_only(), py::arg("allow_partial") = false,
+      py::arg("yearless") = py::none(),
+      DG_SIG("parse_date_detailed(text, languages=None, order=None, reference=None, *, allow_partial=False, "
+             "yearless=None)",
              "A DateMatch (value, calendar, language, span, ambiguity) or None; an ambiguous "
              "date is returned with value None and its readings."));
   m.def(
       "find_dates",
       [](const py::handle& text, const py::object& languages, const py::object& order,
-         const py::object& reference) {
-        ParserArg p(languages, order, reference);
+         const py::object& reference, const py::object& allow_partial,
+         const py::object& yearless) {
+        ParserArg p(languages, order, reference, allow_partial, yearless);
         return find_dates_py(*p.parser, text);
       },
       py::arg("text"), py::arg("languages") = py::none(), py::arg("order") = py::none(),
-      py::arg("reference") = py::none(),
-      DG_SIG("find_dates(text, languages=None, order=None, reference=None)",
+      py::arg("reference") = py::none(), py::kw_only(), py::arg("allow_partial") = false,
+      py::arg("yearless") = py::none(),
+      DG_SIG("find_dates(text, languages=None, order=None, reference=None, *, allow_partial=False, "
+             "yearless=None)",
              "Every date inside a longer text, in order, as DateMatch objects with str-index "
              "spans (ambiguous ones included); None for missing text. The GIL is released."));
   m.def(
@@ -988,7 +1132,7 @@ void init_dates(py::module_& m) {
         if (!read_text(line, t, "line")) return py::none();
         LookupArg lookup(sources_arg(sources));
         AttributionOptions o;
-        o.dates = options_of(languages, order, reference);
+        o.dates = date_options(languages, order, reference);
         std::optional<Attribution> a;
         {
           py::gil_scoped_release release;
@@ -1014,7 +1158,7 @@ void init_dates(py::module_& m) {
         post.check_writable("authors");
         LookupArg lookup(sources_arg(sources));
         AttributionOptions o;
-        o.dates = options_of(languages, order, reference);
+        o.dates = date_options(languages, order, reference);
         if (post.coll) {
           // A collection's post: changed in place, under the collection's lock.
           py::gil_scoped_release nogil;
@@ -1056,7 +1200,7 @@ void init_dates(py::module_& m) {
 
 DateParseOptions date_options(const py::object& languages, const py::object& order,
                               const py::object& reference) {
-  return options_of(languages, order, reference);
+  return options_of(languages, order, reference, py::bool_(false), py::none());
 }
 
 py::object attribution_object(Attribution a, std::string_view line) {

@@ -48,13 +48,37 @@ typedef enum dg_calendar {
   DG_CALENDAR_FORCE_INT = 0x7fffffff
 } dg_calendar;
 
-#define DG_DATE_OPTIONS_VERSION 2
+/* How a date without a year ("20 December") is placed relative to the
+ * reference date. Since 0.3. */
+typedef enum dg_yearless_rule {
+  DG_YEARLESS_PAST = 0,    /* the latest occurrence on or before the reference */
+  DG_YEARLESS_NEAREST = 1, /* the occurrence nearest the reference (ties: the earlier) */
+  /* Not values: they make the enum span every int, so any int a caller
+     passes is a defined value that the library can reject. */
+  DG_YEARLESS_FORCE_INT_MIN = -0x7fffffff - 1,
+  DG_YEARLESS_FORCE_INT = 0x7fffffff
+} dg_yearless_rule;
+
+/* How much of a date the text gave. A month-year date is the first of the
+ * month, a year alone January 1st. Since 0.3. */
+typedef enum dg_date_precision {
+  DG_DATE_PRECISION_DAY = 0,
+  DG_DATE_PRECISION_MONTH = 1, /* "August 2021" */
+  DG_DATE_PRECISION_YEAR = 2,  /* "2021" */
+  /* Not values: they make the enum span every int, so any int a caller
+     passes is a defined value that the library can reject. */
+  DG_DATE_PRECISION_FORCE_INT_MIN = -0x7fffffff - 1,
+  DG_DATE_PRECISION_FORCE_INT = 0x7fffffff
+} dg_date_precision;
+
+#define DG_DATE_OPTIONS_VERSION 3
 /* Options of the date calls. Initialise with DG_DATE_OPTIONS_INIT or
  * dg_date_options_init before setting fields. Everything is read during the
  * call only. Version 1 (0.1) ends at reference_day; version 2 (0.2) adds the
- * language array. Since 0.1. */
+ * language array; version 3 (0.3) the year-less rule, partial dates and the
+ * reference's time of day. Since 0.1. */
 typedef struct dg_date_options {
-  unsigned version; /* DG_DATE_OPTIONS_VERSION (1 still accepted) */
+  unsigned version; /* DG_DATE_OPTIONS_VERSION (1 and 2 still accepted) */
   /* The languages whose month and weekday names are read, as one
      NUL-terminated, comma-separated string of BCP 47 tags ("en,fr").
      Prefer language_tags (version 2), which needs no joining; the two may
@@ -62,7 +86,8 @@ typedef struct dg_date_options {
   const char *languages;
   dg_date_order order; /* for all-numeric dates */
   int has_reference;   /* non-zero: reference_* is the reference date for
-                          year-less forms ("23 August") */
+                          year-less and relative forms ("23 August",
+                          "yesterday"); without one they are no date */
   int reference_year;
   int reference_month;
   int reference_day;
@@ -71,13 +96,25 @@ typedef struct dg_date_options {
      language. No element may be NULL. */
   const char *const *language_tags;
   size_t language_count;
+  /* Version 3: where a year-less date ("20 December") falls relative to
+     the reference date. */
+  dg_yearless_rule yearless;
+  /* Non-zero: month-year and year-only dates ("August 2021", "2021") are
+     read (see dg_date_detail.precision); 0: they are no date. */
+  int allow_partial;
+  /* Non-zero: reference_seconds (0..86399, seconds since midnight) is the
+     reference date's time of day, which "3 hours ago" needs (no date
+     without it). */
+  int has_reference_time;
+  int32_t reference_seconds;
 } dg_date_options;
-#define DG_DATE_OPTIONS_INIT \
-  {DG_DATE_OPTIONS_VERSION, NULL, DG_DATE_ORDER_UNSPECIFIED, 0, 0, 0, 0, NULL, 0}
+#define DG_DATE_OPTIONS_INIT                                                     \
+  {DG_DATE_OPTIONS_VERSION, NULL, DG_DATE_ORDER_UNSPECIFIED, 0, 0, 0, 0, NULL, 0, \
+   DG_YEARLESS_PAST, 0, 0, 0}
 
-/* Sets *opts to the defaults of `version` (1 or 2), writing only the fields
- * of that version. DG_E_INVALID_ARGUMENT for an unknown version. Since 0.1;
- * version 2 since 0.2. */
+/* Sets *opts to the defaults of `version` (1, 2 or 3), writing only the
+ * fields of that version. DG_E_INVALID_ARGUMENT for an unknown version.
+ * Since 0.1; version 2 since 0.2, version 3 since 0.3. */
 DG_API int dg_date_options_init(dg_date_options *opts, unsigned version);
 
 /* One date read from a text. A plain value: nothing to free. */
@@ -95,8 +132,8 @@ typedef struct dg_date {
   int written_day;
   size_t begin; /* byte span [begin, end) of the date in the text */
   size_t end;
-  int ambiguous; /* dg_date_find only: two or more readings fit; year, month
-                    and day hold the first of them */
+  int ambiguous; /* dg_date_find and dg_date_parse_detailed only: two or
+                    more readings fit; year, month and day hold the first */
   int has_weekday;
   int weekday_mismatch; /* the named weekday does not fall on the date */
 } dg_date;
@@ -107,6 +144,30 @@ typedef struct dg_date {
  * defaults. Since 0.1. */
 DG_API int dg_date_parse(const char *text, size_t text_len, const dg_date_options *opts,
                          dg_date *out);
+
+#define DG_DATE_DETAIL_VERSION 1
+/* What dg_date does not hold about a date read from a text; the caller
+ * allocates it and sets `version` (DG_DATE_DETAIL_INIT), and the library
+ * fills only the fields of that version. Since 0.3. */
+typedef struct dg_date_detail {
+  unsigned version;            /* DG_DATE_DETAIL_VERSION */
+  dg_date_precision precision; /* day, or month/year for partial dates */
+  int relative;                /* read against the reference ("yesterday", "3 hours ago") */
+  int time_unread; /* a time or zone next to the date could not be read
+                      ("15:15 XYZT"): the date is given without what was
+                      not read (here, the offset) */
+  int zone_named;  /* the UTC offset came from a zone name ("ET") at this
+                      date, not from a fixed offset */
+} dg_date_detail;
+#define DG_DATE_DETAIL_INIT {DG_DATE_DETAIL_VERSION, DG_DATE_PRECISION_DAY, 0, 0, 0}
+
+/* As dg_date_parse, with the detail of the date, and an ambiguous date is
+ * DG_OK with out->ambiguous set (year, month and day hold its first
+ * reading). DG_E_NOT_FOUND when the text holds no date or an impossible
+ * one. detail may be NULL; DG_E_INVALID_ARGUMENT for an unknown
+ * detail->version. Since 0.3. */
+DG_API int dg_date_parse_detailed(const char *text, size_t text_len, const dg_date_options *opts,
+                                  dg_date *out, dg_date_detail *detail);
 
 /* Every date inside a longer text, with ambiguous ones flagged. */
 typedef struct dg_date_list dg_date_list;
@@ -125,6 +186,10 @@ DG_API int dg_date_list_at(const dg_date_list *list, size_t index, dg_date *out)
  * and valid until it is freed. Since 0.2. */
 DG_API int dg_date_list_language_at(const dg_date_list *list, size_t index, const char **out,
                                     size_t *out_len);
+/* The detail of date `index` into *out, whose version the caller sets.
+ * DG_E_INVALID_ARGUMENT when out of range or for an unknown version.
+ * Since 0.3. */
+DG_API int dg_date_list_detail_at(const dg_date_list *list, size_t index, dg_date_detail *out);
 /* Frees a list; accepts NULL. Since 0.1. */
 DG_API void dg_date_list_free(dg_date_list *list);
 
