@@ -60,6 +60,9 @@ struct DateParseOptions {
   std::vector<std::string> languages;
   // Day/month order for all-numeric forms. A 4-digit leading year always
   // means year-month-day; two-digit years are read only when this is set.
+  // Unspecified: the order of the languages asked for when they agree
+  // (languages = {"fr"}: 03/04/2021 is 3 April; a bare "en" says nothing,
+  // "en-GB" does), else decided from the numbers.
   DateOrder order = DateOrder::unspecified;
   // The day relative and year-less forms are read against: "yesterday",
   // "3 days ago", "last Monday", "23 August" (placed by `yearless`).
@@ -153,6 +156,7 @@ class DG_API DateParser {
   DateParseOptions options_;
   std::array<std::uint64_t, 4> language_mask_{};  // the languages whose names are read
   bool detecting_ = true;                          // none asked for: the names decide
+  DateOrder language_order_ = DateOrder::unspecified;  // the order those languages write
 };
 
 // One-shot helpers with a default-constructed parser.

@@ -62,6 +62,9 @@ struct Parser {
   LangSet langs;
   bool detecting;  // no language was asked for: names decide
   bool in_prose = false;  // find_dates: dates inside running text
+  // The day/month order the languages asked for write (fr: DMY), for
+  // numeric dates with a 4-digit year when no order is given.
+  DateOrder language_order = DateOrder::unspecified;
   // relative.cpp: tokens that are a relative pattern's literal word.
   bool relative_scanned = false;
   std::vector<std::uint32_t> relative_words;
@@ -197,6 +200,7 @@ struct Parser {
   int expand_two_digit_year(int yy) const;
   bool numeric(std::size_t i, Reading& r);
   bool iso_week(std::size_t i, Reading& r);
+  bool cjk(std::size_t i, Reading& r);  // 2021年9月15日, 2021년 9월 15일
 
   // ---- named_forms.cpp: dates with a month name (DMY, MDY, YMD) ---------------
 
@@ -204,6 +208,7 @@ struct Parser {
   bool buddhist_era(const LangSet& languages) const;
   bool day_at(std::size_t i, int& day, std::size_t& next, bool allow_dot);
   bool year_at(std::size_t i, int& year, int& era, std::size_t& next);
+  bool hyphen_year_at(std::size_t i, int& year, int& era, std::size_t& next);
   void skip_of(std::size_t& k);
   void name_readings(Reading& r, const MonthHit& mh, int year, int era, int month_day);
   void yearless_readings(Reading& r, const MonthHit& mh, int day);

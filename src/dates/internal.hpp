@@ -39,6 +39,9 @@ constexpr LangSet kAllLanguages = LangSet::all();
 // skipped; when none is left (or the list is empty) every language, and
 // *hinted is false: the names decide (detection).
 LangSet language_mask(const std::vector<std::string>& tags, bool* hinted = nullptr);
+// The day/month order the languages write numeric dates in, when they all
+// agree and say (ICU's short date pattern); unspecified otherwise.
+DateOrder order_of_languages(const std::vector<std::string>& tags);
 // The code of the lowest member ("en", "pl", ...); "" when empty.
 const char* first_language(const LangSet& set);
 // Every language with names, the core ones first.
@@ -67,6 +70,9 @@ enum Marker : std::uint32_t {
   kAnd = 1u << 17,           // و between hours and minutes ("ساعت 11 و 01 دقیقه")
   kTimeVocabulary = 1u << 18,  // words of times a date may carry unread (hrs, heures, local)
   kOrdinalDay = 1u << 19,    // a day written as an ordinal word (سوم, بیست و سوم, سی ام)
+  kCjkYear = 1u << 20,       // 年, 년 after the year
+  kCjkMonth = 1u << 21,      // 月, 월 after the month
+  kCjkDay = 1u << 22,        // 日, 号, 일 after the day
 };
 
 struct MonthEntry {

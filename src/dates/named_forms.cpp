@@ -88,6 +88,17 @@ bool Parser::day_at(std::size_t i, int& day, std::size_t& next, bool allow_dot) 
   return true;
 }
 
+// The year of "12-Jan-2014" and "12-Jan-14": four digits, or two (this
+// form, day-month name-year, leaves no doubt which number is the year).
+bool Parser::hyphen_year_at(std::size_t i, int& year, int& era, std::size_t& next) {
+  if (year_at(i, year, era, next)) return true;
+  if (!is_num(i) || t[i].digits != 2) return false;
+  year = expand_two_digit_year(t[i].value);
+  era = kNone;
+  next = i + 1;
+  return true;
+}
+
 // A 4-digit year and an optional era marker.
 bool Parser::year_at(std::size_t i, int& year, int& era, std::size_t& next) {
   if (!is_num(i) || t[i].digits != 4) return false;
@@ -158,7 +169,7 @@ bool Parser::dmy(std::size_t i, Reading& r) {
     if (!month_at(k + 1, mh) || !is_punct(mh.next, '-') || !attached(mh.next)) return false;
     int year, era;
     std::size_t end;
-    if (!attached(mh.next + 1) || !year_at(mh.next + 1, year, era, end) || !clean_end(end))
+    if (!attached(mh.next + 1) || !hyphen_year_at(mh.next + 1, year, era, end) || !clean_end(end))
       return false;
     r.first = i;
     r.end = end;
@@ -201,6 +212,19 @@ bool Parser::mdy(std::size_t i, Reading& r, Time* asctime) {
   MonthHit mh;
   if (!month_at(i, mh)) return false;
   std::size_t k = mh.next;
+  // "Jan-12-2014": the same hyphen on both sides of the day.
+  if (is_punct(k, '-') && attached(k) && is_num(k + 1) && attached(k + 1)) {
+    int day, year, era;
+    std::size_t after, end;
+    if (!day_at(k + 1, day, after, false) || !is_punct(after, '-') || !attached(after) ||
+        !attached(after + 1) || !hyphen_year_at(after + 1, year, era, end) || !clean_end(end))
+      return false;
+    r.first = i;
+    r.end = end;
+    name_readings(r, mh, year, era, day);
+    r.valid = !r.dates.empty();
+    return true;
+  }
   if (is_punct(k, '.') && attached(k)) ++k;
   // "[Sept] 04, 2014": a bracketed month.
   if (i > 0 && is_punct(i - 1, '[') && is_punct(k, ']') && attached(k)) ++k;
@@ -239,11 +263,17 @@ bool Parser::ymd(std::size_t i, Reading& r) {
   if (!clean_start(i) || !is_num(i) || t[i].digits != 4) return false;
   int year = t[i].value;
   std::size_t k = i + 1;
-  int era = era_at(k);
-  if (is_punct(k, '.') || is_punct(k, ',')) ++k;
+  // "2021-Sep-01": hyphens attached on both sides of the month.
+  bool hyphens = is_punct(k, '-') && attached(k) && attached(k + 1);
+  int era = hyphens ? kNone : era_at(k);
+  if (is_punct(k, '.') || is_punct(k, ',') || hyphens) ++k;
   MonthHit mh;
   if (!month_at(k, mh)) return false;
   k = mh.next;
+  if (hyphens) {
+    if (!is_punct(k, '-') || !attached(k) || !attached(k + 1)) return false;
+    ++k;
+  }
   int day;
   if (!day_at(k, day, k, true)) return false;
   if (!clean_end(k)) return false;

@@ -141,7 +141,8 @@ constexpr ExtraMonth kExtraMonths[] = {
     {"ar", kGreg, 11, "نونبر"}, {"ar", kGreg, 7, "يوليوز"}, {"ar", kGreg, 8, "غشت"},
     {"ar", kGreg, 9, "شتنبر"},
     // Hijri months in Arabic
-    {"ar", kHijr, 1, "محرم"}, {"ar", kHijr, 2, "صفر"},
+    {"ar", kHijr, 1, "محرم"}, {"ar", kHijr, 1, "محرم الحرام"}, {"ur", kHijr, 1, "محرم الحرام"},
+    {"fa", kHijr, 1, "محرم الحرام"}, {"ar", kHijr, 2, "صفر"},
     {"ar", kHijr, 3, "ربيع الأول"}, {"ar", kHijr, 3, "ربيع الاول"}, {"ar", kHijr, 3, "ربيع أول"},
     {"ar", kHijr, 3, "ربيع اول"},
     {"ar", kHijr, 4, "ربيع الآخر"}, {"ar", kHijr, 4, "ربيع الاخر"}, {"ar", kHijr, 4, "ربيع الثاني"},
@@ -245,6 +246,19 @@ const MarkerWord kMarkers[] = {
     {"pm", kPm}, {"a m", kAm}, {"p m", kPm}, {"ق ظ", kAm}, {"ب ظ", kPm}, {"ص", kAm},
     {"صباحا", kAm}, {"مساء", kPm}, {"مساءً", kPm},
     {"году", kEraGregorian}, {"гг", kEraGregorian},
+    // Year words of other languages (Polish "r.", Ukrainian "р.", Czech and
+    // Slovak "roku"), Vietnamese "ngày … năm", Persian "ماه" after a month.
+    {"r", kEraGregorian}, {"roku", kEraGregorian}, {"р", kEraGregorian},
+    {"року", kEraGregorian}, {"ngay", kFiller}, {"nam", kOfConnector},
+    {"ماه", kOfConnector}, {"ھ", kEraHijri},
+    // CJK dates and times: 2021年9月15日, 2021년 9월 15일, 10時15分.
+    {"年", kCjkYear}, {"月", kCjkMonth}, {"日", kCjkDay}, {"号", kCjkDay},
+    {"년", kCjkYear}, {"월", kCjkMonth}, {"일", kCjkDay},
+    {"時", kTimeSuffix}, {"时", kTimeSuffix}, {"시", kTimeSuffix},
+    {"分", kMinuteWord}, {"분", kMinuteWord},
+    // Time words of other languages.
+    {"klo", kTimeWord}, {"pukul", kTimeWord}, {"luc", kTimeWord}, {"kello", kTimeWord},
+    {"v", kTimeWord}, {"o", kTimeWord},
     {"at", kTimeWord}, {"à", kTimeWord}, {"um", kTimeWord}, {"alle", kTimeWord},
     {"en", kTimeWord}, {"a las", kTimeWord}, {"kl", kTimeWord | kTimeVocabulary},
     {"klockan", kTimeWord | kTimeVocabulary}, {"صبح", kAm}, {"بعد از ظهر", kPm},

@@ -80,10 +80,11 @@ bool Parser::numeric(std::size_t i, Reading& r) {
       s.key(t[k + 1]) == "w" && is_num(k + 2) && attached(k + 2) && t[k + 2].digits == 2) {
     return iso_week(i, r);
   }
-  // "11. 12. 2014": dots each followed by one space, day.month.year.
-  bool spaced = sep == '.' && !attached(k + 1) && is_num(k + 1) && is_punct(k + 2, '.') &&
-                attached(k + 2) && is_num(k + 3) && !attached(k + 3) && t[k + 3].digits == 4 &&
-                t[i].digits <= 2 && t[k + 1].digits <= 2;
+  // "11. 12. 2014", "11.12. 2014", "11. 12.2014": day.month.year with a
+  // space after either dot (each dot still attached to its number).
+  bool spaced = sep == '.' && is_num(k + 1) && is_punct(k + 2, '.') && attached(k + 2) &&
+                is_num(k + 3) && t[k + 3].digits == 4 && t[i].digits <= 2 &&
+                t[k + 1].digits <= 2 && (!attached(k + 1) || !attached(k + 3));
   if (!spaced && (!is_num(k + 1) || !attached(k + 1) || !is_punct(k + 2, sep) ||
                   !attached(k + 2) || !is_num(k + 3) || !attached(k + 3))) {
     return false;
@@ -114,11 +115,13 @@ bool Parser::numeric(std::size_t i, Reading& r) {
     int count = numeric_calendars(c.value, era, k + 3, cals);
     for (int x = 0; x < count; ++x) {
       std::size_t before = r.dates.size();
-      bool dmy = opt.order != DateOrder::mdy;
-      bool mdy = opt.order != DateOrder::dmy;
+      // The order asked for, else the one the languages asked for write.
+      DateOrder order = opt.order != DateOrder::unspecified ? opt.order : language_order;
+      bool dmy = order != DateOrder::mdy;
+      bool mdy = order != DateOrder::dmy;
       if (dmy) add_reading(r, cals[x], c.value, b.value, a.value);
       // Dots are written day.month.year: both fitting is no ambiguity.
-      bool dotted_dmy = sep == '.' && opt.order == DateOrder::unspecified && r.dates.size() > before;
+      bool dotted_dmy = sep == '.' && order == DateOrder::unspecified && r.dates.size() > before;
       if (mdy && !dotted_dmy) add_reading(r, cals[x], c.value, a.value, b.value);
     }
     // Without evidence of the calendar, one reading that fits is no
@@ -164,6 +167,33 @@ bool Parser::iso_week(std::size_t i, Reading& r) {
   Date d = monday + boost::gregorian::days((week - 1) * 7 + (weekday - 1));
   if (static_cast<int>(d.week_number()) != week) return true;  // no week 53 that year
   add_reading(r, CalendarKind::gregorian, int(d.year()), int(d.month()), int(d.day()));
+  r.valid = !r.dates.empty();
+  return true;
+}
+
+// CJK dates: 2021年9月15日, 2021年 9月 15日, 2021년 9월 15일, Gregorian; with
+// allow_partial, 2021年9月 is a month.
+bool Parser::cjk(std::size_t i, Reading& r) {
+  if (!is_num(i) || t[i].digits != 4 || !clean_start(i)) return false;
+  auto marked = [&](std::size_t k, std::uint32_t flag) {
+    return is_word(k) && attached(k) && marker_at(k, flag).info != nullptr;
+  };
+  if (!marked(i + 1, kCjkYear) || !is_num(i + 2) || t[i + 2].digits > 2 ||
+      !marked(i + 3, kCjkMonth))
+    return false;
+  r.first = i;
+  int year = t[i].value, month = t[i + 2].value;
+  if (is_num(i + 4) && t[i + 4].digits <= 2 && marked(i + 5, kCjkDay)) {
+    r.end = i + 6;
+    if (gregorian_year_ok(year, false))
+      add_reading(r, CalendarKind::gregorian, year, month, t[i + 4].value);
+  } else if (opt.allow_partial && clean_end(i + 4)) {
+    r.end = i + 4;
+    r.precision = DatePrecision::month;
+    if (gregorian_year_ok(year, false)) add_reading(r, CalendarKind::gregorian, year, month, 1);
+  } else {
+    return false;
+  }
   r.valid = !r.dates.empty();
   return true;
 }

@@ -9,7 +9,14 @@
 // weekday before or after, a time after, the same day in a second calendar,
 // and holds what every form asks of the tokens (weekdays, where a date may
 // start and end, eras). See docs/dates.md for the rules.
+#include <unicode/datefmt.h>
+#include <unicode/locid.h>
+#include <unicode/smpdtfmt.h>
+
 #include <algorithm>
+#include <memory>
+#include <mutex>
+#include <unordered_map>
 
 #include "dates/grammar.hpp"
 #include "text/iso8601.hpp"
@@ -215,7 +222,8 @@ bool Parser::core_at(std::size_t i, Reading& out) {
   Time asct;
   // Relative phrases first: their words are specific ("2 gün önce"), while
   // "2 gün" alone might take another language's month name.
-  bool ok = relative(i, r) || numeric(i, (r = Reading{}, r)) || dmy(i, (r = Reading{}, r)) ||
+  bool ok = relative(i, r) || numeric(i, (r = Reading{}, r)) || cjk(i, (r = Reading{}, r)) ||
+            dmy(i, (r = Reading{}, r)) ||
             mdy(i, (r = Reading{}, r), &asct) || ymd(i, (r = Reading{}, r)) ||
             (opt.allow_partial && month_year(i, (r = Reading{}, r)));
   if (!ok) return false;
@@ -238,7 +246,10 @@ bool Parser::core_at(std::size_t i, Reading& out) {
       int wd;
       LangSet wl;
       std::size_t next;
-      if (weekday_at(k, wd, wl, next) && clean_end(next) && weekday_fits(wl, r)) {
+      bool paren = is_punct(k, '(');  // "2021年3月2日(火)", "23/08/2021 (Monday)"
+      if (paren) ++k;
+      if (weekday_at(k, wd, wl, next) && (!paren || is_punct(next, ')')) &&
+          clean_end(paren ? ++next : next) && weekday_fits(wl, r)) {
         r.weekday = wd;
         r.weekday_languages = wl;
         r.end = next;
@@ -401,6 +412,58 @@ bool iso_fast(std::string_view s, DateTime& out) {
   return true;
 }
 
+// The day/month order of a locale's short date pattern ("dd/MM/y": DMY).
+DateOrder order_of_locale(const std::string& tag) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::Locale locale = icu::Locale::forLanguageTag(tag, status);
+  if (U_FAILURE(status)) return DateOrder::unspecified;
+  std::unique_ptr<icu::DateFormat> format(
+      icu::DateFormat::createDateInstance(icu::DateFormat::kShort, locale));
+  auto* simple = dynamic_cast<icu::SimpleDateFormat*>(format.get());
+  if (!simple) return DateOrder::unspecified;
+  icu::UnicodeString pattern;
+  simple->toPattern(pattern);
+  int d = pattern.indexOf(u'd'), m = pattern.indexOf(u'M'), y = pattern.indexOf(u'y');
+  if (m < 0) m = pattern.indexOf(u'L');
+  if (d < 0 || m < 0 || y < 0) return DateOrder::unspecified;
+  if (y < m && m < d) return DateOrder::ymd;
+  if (d < m) return DateOrder::dmy;
+  return DateOrder::mdy;
+}
+
+}  // namespace
+
+// The order all the languages asked for write numeric dates in, when they
+// agree; a bare "en" says nothing (en-US and en-GB differ), "en-GB" does.
+// Read from ICU once per tag and cached for the process.
+DateOrder dates_detail::order_of_languages(const std::vector<std::string>& tags) {
+  static std::mutex mutex;
+  static std::unordered_map<std::string, DateOrder> cache;
+  DateOrder agreed = DateOrder::unspecified;
+  bool first = true;
+  for (const auto& tag : tags) {
+    if (tag.size() == 2 && (tag[0] == 'e' || tag[0] == 'E') && (tag[1] == 'n' || tag[1] == 'N'))
+      return DateOrder::unspecified;
+    DateOrder order;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      auto it = cache.find(tag);
+      if (it == cache.end()) {
+        if (cache.size() >= 1024) cache.clear();  // the tags come from callers
+        it = cache.emplace(tag, order_of_locale(tag)).first;
+      }
+      order = it->second;
+    }
+    if (order == DateOrder::unspecified || (!first && order != agreed))
+      return DateOrder::unspecified;
+    agreed = order;
+    first = false;
+  }
+  return agreed;
+}
+
+namespace {
+
 // Scanning reuses a per-thread buffer for short texts (the common case: one
 // date) and a fresh one for long texts, so no thread keeps a large buffer.
 constexpr std::size_t kReuseLimit = 4096;
@@ -418,6 +481,7 @@ DateParser::DateParser(DateParseOptions options) : options_(std::move(options)) 
   bool hinted = false;
   language_mask_ = language_mask(options_.languages, &hinted).words();
   detecting_ = !hinted;
+  if (hinted) language_order_ = order_of_languages(options_.languages);
 }
 
 std::optional<DateMatch> DateParser::parse_detailed(std::string_view text) const {
@@ -439,6 +503,7 @@ std::optional<DateMatch> DateParser::parse_detailed(std::string_view text) const
   dates_detail::scan(text, scan);
   const auto& toks = scan.toks;
   Parser p(scan, name_table(), options_, LangSet::from_words(language_mask_), detecting_);
+  p.language_order = language_order_;
   // Leading punctuation and filler words.
   std::size_t i = 0;
   while (i < toks.size()) {
@@ -460,15 +525,17 @@ std::optional<DateMatch> DateParser::parse_detailed(std::string_view text) const
   Reading r;
   bool found = p.date_at(i, r) && r.valid;
   if (!found) {
-    // A time before the date: "8:25 a.m. Dec. 12, 2014", "10:05, 23 août 2021".
+    // A time before the date: "8:25 a.m. Dec. 12, 2014", "10:05, 23 août
+    // 2021", "ore 18:30 del 5 marzo 2020".
     Parser::Time tm;
-    if (p.time_at(i, tm, false)) {
+    Parser::Hit time_word = p.marker_at(i, kTimeWord);
+    if (p.time_at(time_word.info ? time_word.next : i, tm, false)) {
       std::size_t k = tm.next;
       bool zone_unread = !tm.offset && tm.zone_id.empty() && p.zone_like(k);
       if (zone_unread) ++k;  // "8:25 XYZT Dec. 12, 2014"
       if (p.is_punct(k, ',') || p.is_punct(k, '-') || p.is_punct(k, '~') || p.is_punct(k, '|'))
         ++k;
-      Parser::Hit filler = p.marker_at(k, kFiller);
+      Parser::Hit filler = p.marker_at(k, kFiller | kOfConnector);
       Reading after;
       if ((p.date_at(k, after) && after.valid) ||
           (filler.info && p.date_at(filler.next, after = Reading{}) && after.valid)) {
@@ -515,6 +582,7 @@ std::vector<DateMatch> DateParser::find_dates(std::string_view text) const {
   Scan scan;
   dates_detail::scan(text, scan);
   Parser p(scan, name_table(), options_, LangSet::from_words(language_mask_), detecting_);
+  p.language_order = language_order_;
   p.in_prose = true;
   std::size_t i = 0;
   while (i < scan.toks.size()) {
