@@ -183,6 +183,7 @@ struct Parser {
   bool zone_like(std::size_t i) const;
   bool iana_zone_at(std::size_t i, std::string_view& id, std::size_t& next) const;
   bool zone_area_at(std::size_t i, std::size_t& next) const;
+  bool paren_zone_name_at(std::size_t i, std::size_t& next);
   bool zone_at(std::size_t i, Time& out, std::size_t& next, bool in_paren = false);
   bool time_at(std::size_t i, Time& out, bool dotted);
   bool trailing_time(std::size_t i, Time& out);

@@ -274,6 +274,12 @@ bool Parser::time_like_tail(std::size_t i) {
   int free_words = 0;
   for (std::size_t k = i; k < n();) {
     const Tok& x = t[k];
+    std::size_t after_name;
+    if (paren_zone_name_at(k, after_name)) {
+      timeish = true;
+      k = after_name;
+      continue;
+    }
     if (x.kind == Tok::punct) {
       if (std::string_view(":.,-/()[]+|@~'\"").find(x.ch) == std::string_view::npos) return false;
       ++k;

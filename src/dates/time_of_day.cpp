@@ -216,8 +216,31 @@ bool Parser::time_at(std::size_t i, Time& out, bool dotted) {
   out.offset.reset();
   out.zone_id = {};
   std::size_t after;
-  if (zone_at(k, out, after)) k = after;
+  if (zone_at(k, out, after)) {
+    k = after;
+    // "+0100 (CET)", "GMT+0000 (Coordinated Universal Time)": the zone's
+    // name after its offset says nothing more; the offset stands.
+    Time named;
+    if (is_punct(k, '(') && zone_at(k, named, after)) {
+      k = after;
+    } else if (paren_zone_name_at(k, after)) {
+      k = after;
+    }
+  }
   out.next = k;
+  return true;
+}
+
+// "(Coordinated Universal Time)", "(Mitteleuropäische Sommerzeit)": a zone
+// written out in parentheses, up to six words ending with a word of time.
+bool Parser::paren_zone_name_at(std::size_t i, std::size_t& next) {
+  if (!is_punct(i, '(')) return false;
+  std::size_t k = i + 1;
+  while (k < n() && k < i + 8 && is_word(k)) ++k;
+  if (k == i + 1 || !is_punct(k, ')')) return false;
+  const NameInfo* last = names.find(s.key(t[k - 1]));
+  if (!last || !(last->markers & kTimeVocabulary)) return false;
+  next = k + 1;
   return true;
 }
 
@@ -234,7 +257,10 @@ bool Parser::trailing_time(std::size_t i, Time& out) {
     ++k;
   }
   Hit w = marker_at(k, kTimeWord);
-  if (w.info) k = w.next;
+  if (w.info) {
+    k = w.next;
+    if (is_punct(k, '.') && attached(k)) ++k;  // "kl. 10.05"
+  }
   return time_at(k, out, true);
 }
 
