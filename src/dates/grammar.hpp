@@ -39,6 +39,16 @@ struct Reading {
   bool time_unread = false;       // a time or zone beside the date was not read
   bool relative = false;
   DatePrecision precision = DatePrecision::day;
+
+  // Back to a fresh reading, keeping the readings' storage: the driver
+  // tries several forms at every token of a text.
+  Reading& clear() {
+    std::vector<Ymd> keep = std::move(dates);
+    keep.clear();
+    *this = Reading{};
+    dates = std::move(keep);
+    return *this;
+  }
 };
 
 // A phrase relative to the reference: "yesterday", "3 hours ago",
@@ -99,6 +109,18 @@ struct Parser {
 
   // ---- names ----------------------------------------------------------------
 
+  // The table's entry for word token i alone, looked up once per token: the
+  // forms ask about the same word again and again (a weekday? a month? a
+  // marker?).
+  const NameInfo* word_info(std::size_t i) {
+    if (looked_up.size() != n()) looked_up.assign(n(), &not_looked_up);
+    const NameInfo*& slot = looked_up[i];
+    if (slot == &not_looked_up) slot = names.find(s.key(t[i]));
+    return slot;
+  }
+  static inline const NameInfo not_looked_up{};  // a marker, never a table entry
+  std::vector<const NameInfo*> looked_up;
+
   struct Hit {
     const NameInfo* info = nullptr;
     std::size_t next = 0;
@@ -111,10 +133,12 @@ struct Parser {
   Hit name_at(std::size_t i, Want want) {
     Hit best;
     if (!is_word(i)) return best;
+    const NameInfo* first = word_info(i);
+    if (!first) return best;
     scratch.assign(s.key(t[i]));
     std::size_t j = i + 1;
     for (std::size_t words = 1;; ++words) {
-      const NameInfo* info = names.find(scratch);
+      const NameInfo* info = words == 1 ? first : names.find(scratch);
       if (!info) break;
       if (want(*info)) {
         best.info = info;

@@ -213,12 +213,17 @@ bool Parser::weekday_fits(const LangSet& weekday_languages, const Reading& r) co
 bool Parser::core_at(std::size_t i, Reading& out) {
   Reading r;
   Time asct;
+  if (i >= n() || t[i].kind == Tok::punct) return false;  // no form starts there
   // Relative phrases first: their words are specific ("2 gün önce"), while
-  // "2 gün" alone might take another language's month name.
-  bool ok = relative(i, r) || numeric(i, (r = Reading{}, r)) || cjk(i, (r = Reading{}, r)) ||
-            dmy(i, (r = Reading{}, r)) ||
-            mdy(i, (r = Reading{}, r), &asct) || ymd(i, (r = Reading{}, r)) ||
-            (opt.allow_partial && month_year(i, (r = Reading{}, r)));
+  // "2 gün" alone might take another language's month name. Then the forms
+  // that can start with what token i is.
+  bool ok = relative(i, r);
+  if (!ok && t[i].kind == Tok::num) {
+    ok = numeric(i, r.clear()) || cjk(i, r.clear()) || dmy(i, r.clear()) || ymd(i, r.clear());
+  } else if (!ok) {
+    ok = dmy(i, r.clear()) || mdy(i, r.clear(), &asct) ||
+         (opt.allow_partial && month_year(i, r.clear()));
+  }
   if (!ok) return false;
   // After the date, a time and a weekday in either order: "2 Ocak 2015
   // Cuma, 16:49", "Sat 28 Aug 2021 15.15 BST", "21 сентября 2021г., вторник".

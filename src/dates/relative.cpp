@@ -9,6 +9,7 @@
 // belongs to; a reading keeps only the languages all its words share, so a
 // French pattern never reads an English number or a Spanish unit.
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <type_traits>
 #include <unordered_map>
@@ -72,6 +73,21 @@ struct Tables {
   // of them holds no relative phrase (every pattern has one), which spares
   // find_dates the matcher at each token of ordinary prose.
   std::unordered_map<std::string, bool, StringHash, std::equal_to<>> literal_words;
+  // By first byte, the lengths of the literal words (bit 31: 31 or more):
+  // most words of prose fail this before any hashing.
+  std::array<std::uint32_t, 256> literal_shapes{};
+
+  static std::uint32_t length_bit(std::size_t size) {
+    return std::uint32_t{1} << (size < 31 ? size : 31);
+  }
+  void add_literal(const std::string& key) {
+    literal_words.emplace(key, true);
+    if (!key.empty()) literal_shapes[static_cast<unsigned char>(key[0])] |= length_bit(key.size());
+  }
+  bool may_be_literal(std::string_view key) const {
+    return !key.empty() &&
+           (literal_shapes[static_cast<unsigned char>(key[0])] & length_bit(key.size())) != 0;
+  }
 
   template <class V>
   static const std::vector<V>* find(const KeyMap<V>& map, std::string_view key) {
@@ -144,7 +160,7 @@ Pattern compile(const PhraseRow& row) {
 // word, or what follows it.
 void index_pattern(Tables& tb, std::uint16_t index) {
   for (const Elem& e : tb.patterns[index].elems) {
-    if (e.kind == Elem::words) tb.literal_words.emplace(e.keys.front(), true);
+    if (e.kind == Elem::words) tb.add_literal(e.keys.front());
   }
   for (const Elem& e : tb.patterns[index].elems) {
     switch (e.kind) {
@@ -452,7 +468,8 @@ bool Parser::relative_at(std::size_t i, Relative& out) {
   if (!relative_scanned) {
     relative_scanned = true;
     for (std::size_t k = 0; k < n(); ++k) {
-      if (t[k].kind == Tok::word && tb.literal_words.count(s.key(t[k]))) {
+      if (t[k].kind == Tok::word && tb.may_be_literal(s.key(t[k])) &&
+          tb.literal_words.count(s.key(t[k]))) {
         relative_words.push_back(static_cast<std::uint32_t>(k));
       }
     }
@@ -461,13 +478,20 @@ bool Parser::relative_at(std::size_t i, Relative& out) {
   auto near = std::lower_bound(relative_words.begin(), relative_words.end(), i);
   if (near == relative_words.end() || *near >= i + kReach) return false;
   Matcher m(*this, tb, i);
-  bool quantity = is_num(i);
+  // A count is one only before a unit word ("3 days", "deux jours",
+  // "un'ora"): checked here once rather than by every pattern.
+  auto unit_follows = [&] {
+    std::size_t k = i + 1;
+    if ((is_punct(k, '\'') || is_punct(k, '-')) && attached(k)) ++k;
+    return is_word(k) && Tables::find(tb.units, s.key(t[k])) != nullptr;
+  };
+  bool quantity = is_num(i) && unit_follows();
   if (is_word(i)) {
     std::string_view key = s.key(t[i]);
     if (const auto* list = Tables::find(tb.by_word, key)) {
       for (std::uint16_t index : *list) m.run(index);
     }
-    quantity = Tables::find(tb.numbers, key) || Tables::find(tb.units, key);
+    quantity = (Tables::find(tb.numbers, key) && unit_follows()) || Tables::find(tb.units, key);
     int wd;
     Mask wl;
     std::size_t next;
