@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import statistics
 import sys
 import time
@@ -502,8 +503,15 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print the counts as JSON")
     ap.add_argument("--misses", action="store_true", help="list digestcore's misses")
     ap.add_argument("--peer-misses", action="store_true", help="list dateparser's misses")
+    ap.add_argument("--cases", choices=("newsroom", "heldout"), default="newsroom",
+                    help="newsroom: this file's list; heldout: dates_heldout_cases.py")
     args = ap.parse_args()
     warnings.simplefilter("ignore")
+    if args.cases == "heldout":
+        global CASES
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        from dates_heldout_cases import CASES as heldout
+        CASES = heldout
 
     items = [(text, langs, peer_settings(fam)) for fam, langs, text, _ in CASES]
     run_ours = None
