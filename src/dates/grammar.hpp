@@ -234,6 +234,9 @@ struct Parser {
   bool day_at(std::size_t i, int& day, std::size_t& next, bool allow_dot);
   bool year_at(std::size_t i, int& year, int& era, std::size_t& next);
   bool hyphen_year_at(std::size_t i, int& year, int& era, std::size_t& next);
+  bool joining_hyphen(std::size_t k) const;
+  bool named_reading(Reading& r, std::size_t first, std::size_t end, const MonthHit& mh,
+                     int year, int era, int day);
   void skip_of(std::size_t& k);
   void name_readings(Reading& r, const MonthHit& mh, int year, int era, int month_day);
   void yearless_readings(Reading& r, const MonthHit& mh, int day);

@@ -42,6 +42,8 @@ LangSet language_mask(const std::vector<std::string>& tags, bool* hinted = nullp
 // The day/month order the languages write numeric dates in, when they all
 // agree and say (ICU's short date pattern); unspecified otherwise.
 DateOrder order_of_languages(const std::vector<std::string>& tags);
+// The bit of one of the 14 core languages ("fr" -> 1u << 1); 0 for others.
+std::uint32_t core_language_bit(std::string_view lang);
 // The code of the lowest member ("en", "pl", ...); "" when empty.
 const char* first_language(const LangSet& set);
 // Every language with names, the core ones first.

@@ -114,6 +114,21 @@ void Parser::skip_of(std::size_t& k) {
   if (h.info) k = h.next;
 }
 
+// A '-' at token k with nothing between it and its neighbours ("12-Jan").
+bool Parser::joining_hyphen(std::size_t k) const {
+  return is_punct(k, '-') && attached(k) && attached(k + 1);
+}
+
+// A reading of tokens [first, end) from a month name with a day and a year.
+bool Parser::named_reading(Reading& r, std::size_t first, std::size_t end, const MonthHit& mh,
+                           int year, int era, int day) {
+  r.first = first;
+  r.end = end;
+  name_readings(r, mh, year, era, day);
+  r.valid = !r.dates.empty();
+  return true;
+}
+
 // Adds the readings of a month name with a day and a year.
 void Parser::name_readings(Reading& r, const MonthHit& mh, int year, int era, int month_day) {
   for (const auto& m : mh.months) {
@@ -164,18 +179,14 @@ bool Parser::dmy(std::size_t i, Reading& r) {
   std::size_t k;
   if (!clean_start(i) || !day_at(i, day, k, true)) return false;
   // "12-Jan-2014", "14-Aralık-2012": the same hyphen on both sides.
-  if (is_punct(k, '-') && attached(k) && is_word(k + 1) && attached(k + 1)) {
+  if (joining_hyphen(k) && is_word(k + 1)) {
     MonthHit mh;
-    if (!month_at(k + 1, mh) || !is_punct(mh.next, '-') || !attached(mh.next)) return false;
     int year, era;
     std::size_t end;
-    if (!attached(mh.next + 1) || !hyphen_year_at(mh.next + 1, year, era, end) || !clean_end(end))
+    if (!month_at(k + 1, mh) || !joining_hyphen(mh.next) ||
+        !hyphen_year_at(mh.next + 1, year, era, end) || !clean_end(end))
       return false;
-    r.first = i;
-    r.end = end;
-    name_readings(r, mh, year, era, day);
-    r.valid = !r.dates.empty();
-    return true;
+    return named_reading(r, i, end, mh, year, era, day);
   }
   skip_of(k);
   MonthHit mh;
@@ -213,17 +224,13 @@ bool Parser::mdy(std::size_t i, Reading& r, Time* asctime) {
   if (!month_at(i, mh)) return false;
   std::size_t k = mh.next;
   // "Jan-12-2014": the same hyphen on both sides of the day.
-  if (is_punct(k, '-') && attached(k) && is_num(k + 1) && attached(k + 1)) {
+  if (joining_hyphen(k) && is_num(k + 1)) {
     int day, year, era;
     std::size_t after, end;
-    if (!day_at(k + 1, day, after, false) || !is_punct(after, '-') || !attached(after) ||
-        !attached(after + 1) || !hyphen_year_at(after + 1, year, era, end) || !clean_end(end))
+    if (!day_at(k + 1, day, after, false) || !joining_hyphen(after) ||
+        !hyphen_year_at(after + 1, year, era, end) || !clean_end(end))
       return false;
-    r.first = i;
-    r.end = end;
-    name_readings(r, mh, year, era, day);
-    r.valid = !r.dates.empty();
-    return true;
+    return named_reading(r, i, end, mh, year, era, day);
   }
   if (is_punct(k, '.') && attached(k)) ++k;
   // "[Sept] 04, 2014": a bracketed month.
@@ -264,14 +271,14 @@ bool Parser::ymd(std::size_t i, Reading& r) {
   int year = t[i].value;
   std::size_t k = i + 1;
   // "2021-Sep-01": hyphens attached on both sides of the month.
-  bool hyphens = is_punct(k, '-') && attached(k) && attached(k + 1);
+  bool hyphens = joining_hyphen(k);
   int era = hyphens ? kNone : era_at(k);
   if (is_punct(k, '.') || is_punct(k, ',') || hyphens) ++k;
   MonthHit mh;
   if (!month_at(k, mh)) return false;
   k = mh.next;
   if (hyphens) {
-    if (!is_punct(k, '-') || !attached(k) || !attached(k + 1)) return false;
+    if (!joining_hyphen(k)) return false;
     ++k;
   }
   int day;

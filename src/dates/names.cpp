@@ -32,10 +32,16 @@ int language_index(std::string_view lang) {
   return -1;
 }
 
-std::uint32_t bit(const char* lang) {
+}  // namespace
+
+std::uint32_t core_language_bit(std::string_view lang) {
   int i = language_index(lang);
   return i < 0 ? 0u : (1u << i);
 }
+
+namespace {
+
+std::uint32_t bit(const char* lang) { return core_language_bit(lang); }
 
 // The languages ICU has names for beyond the core ones, read from its
 // language (and language_Script) locales: Polish, Ukrainian, Greek,

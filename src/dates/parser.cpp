@@ -148,14 +148,6 @@ bool Parser::date_at(std::size_t i, Reading& best) {
 bool Parser::relative(std::size_t i, Reading& r) {
   Relative rel;
   if (!clean_start(i) || !relative_at(i, rel)) return false;
-  // In running text with no language given, a one-word phrase that is an
-  // everyday word of another core language is not read: German and Dutch
-  // "hier" (here) is not French "yesterday", Dutch "dun" (thin) not Turkish
-  // "dün", French "sot" not Albanian "today". As the whole text, it is.
-  if (in_prose && detecting && rel.next == i + 1) {
-    std::string_view key = s.key(t[i]);
-    if (key == "hier" || key == "dun" || key == "sot") return false;
-  }
   r.first = i;
   r.end = rel.next;
   r.relative = true;

@@ -10,7 +10,6 @@
 // French pattern never reads an English number or a Spanish unit.
 #include <algorithm>
 #include <array>
-#include <cstring>
 #include <type_traits>
 #include <unordered_map>
 
@@ -69,6 +68,7 @@ struct Tables {
   KeyMap<NumberWord> numbers;
   KeyMap<WeekdayWord> weekdays;
   std::vector<std::string> not_weekdays;
+  std::vector<std::string> not_in_prose;
   // The first word of every element of literal words: a text without any
   // of them holds no relative phrase (every pattern has one), which spares
   // find_dates the matcher at each token of ordinary prose.
@@ -96,12 +96,7 @@ struct Tables {
   }
 };
 
-Mask language_bit(const char* code) {
-  for (int i = 0; i < kLanguageCount; ++i) {
-    if (std::strcmp(code, kLanguages[static_cast<std::size_t>(i)]) == 0) return Mask(1u << i);
-  }
-  return Mask(0u);
-}
+Mask language_bit(const char* code) { return Mask(core_language_bit(code)); }
 
 // The keys of a table phrase. The Normalizer drops apostrophes inside a
 // word ("aujourd'hui" -> "aujourdhui") while the scanner splits text at
@@ -213,6 +208,9 @@ const Tables* build_tables() {
   }
   for (const char* word : not_weekday_words()) {
     each_word(word, [&](const std::string& key) { tb->not_weekdays.push_back(key); });
+  }
+  for (const char* word : not_in_prose_words()) {
+    each_word(word, [&](const std::string& key) { tb->not_in_prose.push_back(key); });
   }
   return tb;
 }
@@ -359,13 +357,8 @@ class Matcher {
     Mask wl;
     std::size_t next;
     if (p_.weekday_at(k, wd, wl, next)) return true;
-    Parser::Hit h = p_.name_at(k, [&](const NameInfo& info) {
-      for (const auto& m : info.months) {
-        if (m.languages & p_.langs) return true;
-      }
-      return false;
-    });
-    return h.info != nullptr;
+    Parser::MonthHit month;
+    return p_.month_at(k, month);
   }
 
   // {w}: a weekday name ICU knows, or one of the forms it lacks.
@@ -504,6 +497,15 @@ bool Parser::relative_at(std::size_t i, Relative& out) {
   }
   if (!m.found()) return false;
   out = m.result();
+  // In running text with no language given, a one-word phrase that is an
+  // everyday word of another core language is not read; as the whole text,
+  // or with the language given, it is.
+  if (in_prose && detecting && out.next == i + 1) {
+    std::string_view key = s.key(t[i]);
+    for (const auto& w : tb.not_in_prose) {
+      if (key == w) return false;
+    }
+  }
   return true;
 }
 

@@ -405,6 +405,11 @@ constexpr WeekdayRow kWeekdays[] = {
 
 constexpr const char* kNotWeekdays[] = {"ہفتہ"};
 
+// One-word phrases that are everyday words of another core language: not
+// read in running text when no language is given (German and Dutch "hier"
+// is "here", Dutch "dun" is "thin", "sot" is French).
+constexpr const char* kNotInProse[] = {"hier", "dun", "sot"};
+
 }  // namespace
 
 std::span<const PhraseRow> phrase_rows() { return kPhrases; }
@@ -412,5 +417,6 @@ std::span<const UnitRow> unit_rows() { return kUnits; }
 std::span<const NumberRow> number_rows() { return kNumbers; }
 std::span<const WeekdayRow> weekday_rows() { return kWeekdays; }
 std::span<const char* const> not_weekday_words() { return kNotWeekdays; }
+std::span<const char* const> not_in_prose_words() { return kNotInProse; }
 
 }  // namespace digest::dates_detail::relative_data

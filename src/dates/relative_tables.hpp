@@ -67,5 +67,7 @@ std::span<const WeekdayRow> weekday_rows();
 // Words never read as {w} though ICU names a weekday with them: Urdu
 // "ہفتہ" is Saturday and also "week" ("گزشتہ ہفتہ", last week).
 std::span<const char* const> not_weekday_words();
+// One-word phrases not read in running text without a language.
+std::span<const char* const> not_in_prose_words();
 
 }  // namespace digest::dates_detail::relative_data
