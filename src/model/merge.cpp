@@ -119,13 +119,14 @@ struct Plan {
 // Fills `plan` for a policy other than error. `urls` (posts only) maps
 // canonical URLs to entries and gains the URLs the merge adds.
 template <class T>
-void make_plan(Plan<T>& plan, const Index& index, OnDuplicate policy, Index* urls,
+void make_plan(Plan<T>& plan, const detail::IdIndex& index, OnDuplicate policy, Index* urls,
                MergeReport& report) {
   for (std::size_t k = 0; k < plan.theirs.size(); ++k) {
     const T& record = plan.theirs[k];
     std::optional<std::size_t> target;
-    if (auto it = index.find(record.id); it != index.end())
-      target = it->second;
+    if (std::size_t at = index.find(record.id, detail::IdIndex::hash(record.id), plan.mine);
+        at != detail::IdIndex::npos)
+      target = at;
     else if (auto at = plan.added_ids.find(record.id); at != plan.added_ids.end())
       target = at->second;
     std::string key;
@@ -165,16 +166,28 @@ void make_plan(Plan<T>& plan, const Index& index, OnDuplicate policy, Index* url
   }
 }
 
-// Only moves into space reserved beforehand, and splices index nodes.
+// Only moves into space reserved beforehand, and fills index slots reserved
+// beforehand.
 template <class T>
-void commit(Plan<T>& plan, std::vector<T>& mine, Index& index, std::vector<T>& theirs) noexcept {
+void commit(Plan<T>& plan, std::vector<T>& mine, detail::IdIndex& index, std::vector<T>& theirs) noexcept {
   for (auto& [entry, at] : plan.staged_at)
     if (entry < plan.existing) mine[entry] = std::move(plan.staged[at]);
   for (std::size_t j = 0; j < plan.added.size(); ++j) {
     T* staged = plan.find_staged(plan.existing + j);
     mine.push_back(std::move(staged ? *staged : theirs[plan.added[j]]));
+    index.insert(mine.size() - 1, detail::IdIndex::hash(mine.back().id));
   }
-  index.merge(plan.added_ids);
+}
+
+// Moves every record of `theirs` (checked: no id of it is in `mine` or
+// repeated) to the end of `mine`; room reserved beforehand.
+template <class T>
+void append_all(std::vector<T>& mine, detail::IdIndex& index, std::vector<T>& theirs) noexcept {
+  for (T& item : theirs) {
+    const std::uint64_t hash = detail::IdIndex::hash(item.id);
+    mine.push_back(std::move(item));
+    index.insert(mine.size() - 1, hash);
+  }
 }
 
 }  // namespace
@@ -193,13 +206,12 @@ Result<MergeReport> Collection::merge(Collection&& other, OnDuplicate policy) {
 
   if (policy == OnDuplicate::error) {
     // Check every id first so that a failure leaves both collections intact.
-    std::unordered_set<std::string_view> seen;
+    // `other`'s own index says its ids are unique.
     for (const Post& p : other.posts_)
-      if (post_index_.contains(p.id) || !seen.insert(p.id).second)
+      if (post_index_.find(p.id, detail::IdIndex::hash(p.id), posts_) != detail::IdIndex::npos)
         return duplicate_error("post", p.id);
-    seen.clear();
     for (const Source& s : other.sources_)
-      if (source_index_.contains(s.id) || !seen.insert(s.id).second)
+      if (source_index_.find(s.id, detail::IdIndex::hash(s.id), sources_) != detail::IdIndex::npos)
         return duplicate_error("source", s.id);
     report.posts_added = other.posts_.size();
     report.sources_added = other.sources_.size();
@@ -207,14 +219,8 @@ Result<MergeReport> Collection::merge(Collection&& other, OnDuplicate policy) {
     sources_.reserve(sources_.size() + other.sources_.size());
     post_index_.reserve(post_index_.size() + other.posts_.size());
     source_index_.reserve(source_index_.size() + other.sources_.size());
-    for (Post& p : other.posts_) {
-      post_index_.emplace(p.id, posts_.size());
-      posts_.push_back(std::move(p));
-    }
-    for (Source& s : other.sources_) {
-      source_index_.emplace(s.id, sources_.size());
-      sources_.push_back(std::move(s));
-    }
+    append_all(posts_, post_index_, other.posts_);
+    append_all(sources_, source_index_, other.sources_);
     other.clear();
     return report;
   }

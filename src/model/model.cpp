@@ -69,53 +69,47 @@ std::optional<Date> Post::digest_date() const {
   return std::nullopt;
 }
 
-Status Collection::add_post(Post post) {
-  if (post.id.empty()) return Error(ErrorCode::invalid_argument, "post has an empty id");
-  auto [it, inserted] = post_index_.try_emplace(post.id, posts_.size());
-  if (!inserted) {
-    Error e(ErrorCode::duplicate_id, "duplicate post id " + detail::quote_for_message(post.id));
-    e.field = "id";
-    return e;
-  }
-  try {
-    posts_.push_back(std::move(post));
-  } catch (...) {
-    post_index_.erase(it);
-    throw;
-  }
+namespace {
+
+Error duplicate_id(const char* what, std::string_view id) {
+  Error e(ErrorCode::duplicate_id, std::string("duplicate ") + what + " id " + detail::quote_for_message(id));
+  e.field = "id";
+  return e;
+}
+
+// Adds `item` to `items` and `index` unless its id is empty or there; all or
+// nothing (the index may have grown).
+template <class T>
+Status add_unique(std::vector<T>& items, detail::IdIndex& index, T&& item, const char* what) {
+  if (item.id.empty()) return Error(ErrorCode::invalid_argument, std::string(what) + " has an empty id");
+  const std::uint64_t hash = detail::IdIndex::hash(item.id);
+  if (index.find(item.id, hash, items) != detail::IdIndex::npos) return duplicate_id(what, item.id);
+  index.reserve(items.size() + 1);
+  items.push_back(std::move(item));
+  index.insert(items.size() - 1, hash);
   return {};
 }
+
+template <class T>
+T* find_in(const std::vector<T>& items, const detail::IdIndex& index, std::string_view id) {
+  std::size_t at = index.find(id, detail::IdIndex::hash(id), items);
+  return at == detail::IdIndex::npos ? nullptr : const_cast<T*>(&items[at]);
+}
+
+}  // namespace
+
+Status Collection::add_post(Post post) { return add_unique(posts_, post_index_, std::move(post), "post"); }
 
 Status Collection::add_source(Source source) {
-  if (source.id.empty()) return Error(ErrorCode::invalid_argument, "source has an empty id");
-  auto [it, inserted] = source_index_.try_emplace(source.id, sources_.size());
-  if (!inserted) {
-    Error e(ErrorCode::duplicate_id, "duplicate source id " + detail::quote_for_message(source.id));
-    e.field = "id";
-    return e;
-  }
-  try {
-    sources_.push_back(std::move(source));
-  } catch (...) {
-    source_index_.erase(it);
-    throw;
-  }
-  return {};
+  return add_unique(sources_, source_index_, std::move(source), "source");
 }
 
-const Post* Collection::find_post(std::string_view id) const {
-  auto it = post_index_.find(id);
-  return it == post_index_.end() ? nullptr : &posts_[it->second];
-}
+const Post* Collection::find_post(std::string_view id) const { return find_in(posts_, post_index_, id); }
 
-Post* Collection::find_post(std::string_view id) {
-  auto it = post_index_.find(id);
-  return it == post_index_.end() ? nullptr : &posts_[it->second];
-}
+Post* Collection::find_post(std::string_view id) { return find_in(posts_, post_index_, id); }
 
 const Source* Collection::find_source(std::string_view id) const {
-  auto it = source_index_.find(id);
-  return it == source_index_.end() ? nullptr : &sources_[it->second];
+  return find_in(sources_, source_index_, id);
 }
 
 std::vector<const Post*> Collection::select(Date first, Date last) const {

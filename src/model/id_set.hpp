@@ -1,0 +1,36 @@
+// A set of ids kept as 128-bit digests (XXH3-128) in one open-addressing
+// table: 16 bytes per id whatever its length, for the passes that must spot
+// a repeated id without keeping the records (checking, streaming). Two
+// distinct ids share a digest with probability about n^2 / 2^129 (1e-27 for
+// a million ids). Internal to the library.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace digest::detail {
+
+class IdSet {
+ public:
+  // false when the id was already there.
+  bool insert(std::string_view id);
+  bool contains(std::string_view id) const;
+  std::size_t size() const noexcept { return size_; }
+  void clear() noexcept;
+
+ private:
+  struct Digest {
+    std::uint64_t low = 0, high = 0;  // (0, 0): an empty slot
+    bool operator==(const Digest&) const = default;
+  };
+  static Digest digest_of(std::string_view id) noexcept;
+  std::size_t slot_of(const Digest& d) const noexcept;  // its slot or the empty one it would take
+  void grow();
+
+  std::vector<Digest> slots_;  // a power of two long, at most 3/4 full
+  std::size_t size_ = 0;
+};
+
+}  // namespace digest::detail
