@@ -7,11 +7,14 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
+#include <vector>
 
 #include "digest/attribution.hpp"
 #include "digest/digest.hpp"
 #include "digest/entities.hpp"
+#include "digest/json.hpp"
 #include "digest/model.hpp"
 #include "digest/result.hpp"
 #include "digest/sources.hpp"
@@ -84,5 +87,30 @@ struct PublishOptions {
 DG_API Result<Digest> publish_digest(const Collection& collection, const Period& period,
                                      const DigestOptions& options,
                                      const PublishOptions& publish = {});
+
+// ---- streaming (since 0.4) --------------------------------------------------
+
+struct StreamReport {
+  std::vector<ImportReport> imports;  // one per path, in order
+  CurateReport curate;                // summed over the batches
+  std::size_t posts = 0;              // handed to the sink
+};
+
+// Reads `paths` in turn ("-" is standard input) and hands each post to
+// `sink` once curated (steps 1 to 3 of curate, run on batches of
+// `batch` posts), without keeping the posts: memory is a batch, the sources
+// and 16 bytes per post id, whatever the inputs' size (JSON Lines and XML
+// feeds; other formats are read whole). Ids repeated across inputs are
+// found too (on_duplicate error or keep_first). The inputs' sources, then
+// the registry sources curation adds, go into `sources` (the import's
+// target: all or nothing per input). Invalid: curate.stories (stories need
+// every post), on_duplicate replace or merge, validate_only. An error from
+// an input ends the stream after the posts read before it; an exception from
+// `sink` propagates.
+DG_API Result<StreamReport> stream_posts(std::span<const std::string> paths,
+                                         const ImportOptions& import, const CurateOptions& curate,
+                                         Collection& sources,
+                                         const std::function<void(Post&&)>& sink,
+                                         std::size_t batch = 4096);
 
 }  // namespace digest

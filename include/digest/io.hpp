@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "digest/result.hpp"
 
@@ -25,5 +26,27 @@ DG_API Result<std::string> read_file(const std::string& path,
 // Replaces `path` with `bytes` atomically (see above). On failure `path` is
 // untouched and the temporary file removed; the error says why.
 DG_API Status write_file_atomic(const std::string& path, std::string_view bytes);
+
+// The same, written in pieces (since 0.4: output streamed as it is made):
+// open() creates the temporary file beside `path`, write() appends, commit()
+// syncs and renames it over `path`. Until commit() succeeds `path` is
+// untouched; destroying an uncommitted file removes the temporary. Move-only.
+class DG_API AtomicFile {
+ public:
+  static Result<AtomicFile> open(const std::string& path);
+  AtomicFile(AtomicFile&& other) noexcept;
+  AtomicFile& operator=(AtomicFile&& other) noexcept;
+  ~AtomicFile();
+  Status write(std::string_view bytes);
+  Status commit();
+  const std::string& path() const { return path_; }
+
+ private:
+  AtomicFile(std::string path, std::string temporary, int fd)
+      : path_(std::move(path)), temporary_(std::move(temporary)), fd_(fd) {}
+  void discard() noexcept;
+  std::string path_, temporary_;
+  int fd_ = -1;
+};
 
 }  // namespace digest

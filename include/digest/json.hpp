@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <span>
 #include <string_view>
@@ -104,6 +106,19 @@ struct ImportOptions {
   std::function<void(const ImportProgress&)> on_progress;
   // Warnings kept in ImportReport::warnings beyond this many are counted only.
   std::size_t max_warnings_kept = 10'000;
+
+  // --- since 0.4 ---
+  // Streaming: when set, each post read is handed to on_post, in input
+  // order, as soon as it is read, instead of being added to the collection
+  // (sources still are, all or nothing, at the end). JSON Lines and XML
+  // feeds then need memory for one record plus 16 bytes per post id (ids are
+  // kept as 128-bit digests to find duplicates; see docs/performance.md),
+  // whatever the file's size. on_duplicate: error (the default) and
+  // keep_first (by id, else canonical URL) work; replace and merge need the
+  // earlier posts and are ErrorCode::invalid_argument. Posts handed over
+  // before an error stay handed over; an exception thrown by on_post stops
+  // the import and propagates. Ignored under validate_only.
+  std::function<void(Post&&)> on_post;
 };
 
 struct ImportReport {
@@ -133,6 +148,35 @@ DG_API Result<ImportReport> import_json(Collection& collection, std::string_view
 DG_API Result<ImportReport> import_file(Collection& collection, const std::string& path,
                                         const ImportOptions& options = {});
 
+// Posts read from a file one at a time, for a caller that pulls them (a
+// Python iterator, a loop that may stop early). The import runs on a thread
+// of its own with ImportOptions::on_post and hands posts over in batches of
+// at most `batch` posts, two batches at most waiting, so memory is bounded
+// as with on_post. The options' callbacks (on_progress, on_skipped,
+// should_stop) run on that thread. Not thread-safe: one caller at a time.
+class DG_API PostStream {
+ public:
+  // Starts reading `path` ("-" is standard input); errors come from next().
+  explicit PostStream(std::string path, ImportOptions options = {}, std::size_t batch = 512);
+  PostStream(PostStream&&) noexcept;
+  PostStream& operator=(PostStream&&) noexcept;
+  ~PostStream();  // stops the import if it still runs, and waits for it
+
+  // The next post, or std::nullopt at the end. An import error is returned
+  // where it happened (after the posts read before it) and ends the stream.
+  Result<std::optional<Post>> next();
+  // Up to `max` next posts appended to `out`; 0 at the end.
+  Result<std::size_t> next_batch(std::vector<Post>& out, std::size_t max);
+  // Once next() has returned std::nullopt: what the import read, and the
+  // sources it defined (in a collection without posts). Else nullptr.
+  const ImportReport* report() const;
+  const Collection* sources() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 struct ExportOptions {
   bool pretty = true;  // indentation and one member per line
 };
@@ -159,6 +203,32 @@ DG_API std::string export_json_feed(const Collection& collection, const FeedOpti
 DG_API Status export_file(const Collection& collection, const std::string& path,
                           JsonFormat format = JsonFormat::own,
                           const ExportOptions& options = {});
+
+// The exports above written as posts arrive (since 0.4), for output that
+// must not wait for the whole collection: each post is written when added
+// and the text is handed to `sink` in pieces of about a megabyte. Formats:
+// own, json_lines, json_feed (others are invalid_argument from add_post and
+// finish). Sources come last, since a streamed import knows them only at its
+// end: the own format writes its "sources" member after "posts", JSON Lines
+// its source lines after the posts (both read back the same), JSON Feed
+// keeps them where export_json_feed does. A sink error stops the writer and
+// is returned from then on.
+class DG_API ExportStream {
+ public:
+  using Sink = std::function<Status(std::string_view)>;
+  ExportStream(JsonFormat format, Sink sink, const ExportOptions& options = {},
+               const FeedOptions& feed = {});
+  ExportStream(ExportStream&&) noexcept;
+  ExportStream& operator=(ExportStream&&) noexcept;
+  ~ExportStream();
+  Status add_post(const Post& post);
+  // Writes the sources and the end of the document, then flushes.
+  Status finish(std::span<const Source> sources);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 // ---- dictionaries: the source registry and the gazetteer -------------------
 // Formats: docs/entities.md. Readers are all or nothing and report errors

@@ -3,7 +3,9 @@
 #include <cstdio>
 #include <cerrno>
 #include <cstring>
+#include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <iostream>
 #include <map>
@@ -316,50 +318,52 @@ struct Dictionaries {
   std::optional<digest::Gazetteer> gazetteer;
 };
 
+// The --sources and --entities dictionaries, into `dicts`.
+bool load_dictionaries(const Args& a, Dictionaries& dicts) {
+  if (!a.sources.empty()) {
+    auto r = digest::load_source_registry(dictionary_path(a.sources));
+    if (!r.ok()) return report(r.error());
+    dicts.registry.emplace(std::move(r).value());
+  }
+  if (!a.entities.empty()) {
+    auto g = digest::load_gazetteer(dictionary_path(a.entities));
+    if (!g.ok()) return report(g.error());
+    dicts.gazetteer.emplace(std::move(g).value());
+  }
+  return true;
+}
+
+// Repairs are worth knowing, not worth a screenful: a count and the first few.
+void report_warnings(const digest::ImportReport& r, const std::string& path) {
+  std::size_t shown = 0;
+  for (const auto& w : r.warnings) {
+    if (++shown > 3) break;
+    std::fprintf(stderr, "digestcore: warning: %s\n", w.to_string().c_str());
+  }
+  if (r.warnings_count > 3)
+    std::fprintf(stderr, "digestcore: %zu more warnings ('digestcore check %s' lists them)\n",
+                 r.warnings_count - 3, path.c_str());
+}
+
 // Loads every input into `c` and curates it as the options say (the
 // library's one curation step; `stories`, when set, is its step 4); returns
 // false after printing the error. The dictionaries stay in `dicts` for the
 // caller; with tag_entities false the gazetteer tags no post.
-bool load_inputs(digest::Collection& c, const Args& a, bool skip_bad, bool& any_skipped,
-                 Dictionaries& dicts, const std::optional<digest::StoryOptions>& stories = {},
+bool load_inputs(digest::Collection& c, const Args& a, Dictionaries& dicts,
+                 const std::optional<digest::StoryOptions>& stories = {},
                  bool tag_entities = true) {
   if (a.inputs.empty()) throw UsageError{"no INPUT file given"};
   digest::ImportOptions options = import_options(a);
-  options.skip_bad_records = skip_bad;
-  auto& registry = dicts.registry;
-  if (!a.sources.empty()) {
-    auto r = digest::load_source_registry(dictionary_path(a.sources));
-    if (!r.ok()) return report(r.error());
-    registry.emplace(std::move(r).value());
-  }
-  auto& gazetteer = dicts.gazetteer;
-  if (!a.entities.empty()) {
-    auto g = digest::load_gazetteer(dictionary_path(a.entities));
-    if (!g.ok()) return report(g.error());
-    gazetteer.emplace(std::move(g).value());
-  }
-  any_skipped = false;
+  if (!load_dictionaries(a, dicts)) return false;
   for (const auto& path : a.inputs) {
     auto r = import_input(c, path, options);
     if (!r.ok()) return report(r.error());
-    for (const auto& e : r->skipped) {
-      std::fprintf(stdout, "%s\n", e.to_string().c_str());
-      any_skipped = true;
-    }
-    // Repairs are worth knowing, not worth a screenful: a count and the first few.
-    std::size_t shown = 0;
-    for (const auto& w : r->warnings) {
-      if (++shown > 3) break;
-      std::fprintf(stderr, "digestcore: warning: %s\n", w.to_string().c_str());
-    }
-    if (r->warnings_count > 3)
-      std::fprintf(stderr, "digestcore: %zu more warnings ('digestcore check %s' lists them)\n",
-                   r->warnings_count - 3, path.c_str());
+    report_warnings(*r, path);
   }
   digest::CurateOptions curate;
   curate.fill_from_attribution = a.attribution;
-  curate.sources = registry ? &*registry : nullptr;
-  curate.entities = gazetteer && tag_entities ? &*gazetteer : nullptr;
+  curate.sources = dicts.registry ? &*dicts.registry : nullptr;
+  curate.entities = dicts.gazetteer && tag_entities ? &*dicts.gazetteer : nullptr;
   curate.stories = stories;
   auto curated = digest::curate(c, curate);
   if (!curated.ok()) return report(curated.error());
@@ -379,6 +383,78 @@ bool write_output(const std::string& path, const std::string& text) {
   // Atomic: the file is the old or the new content, never a mix.
   if (digest::Status s = digest::write_file_atomic(path, text); !s) return report(s.error());
   return true;
+}
+
+// Ends the process once its output is out, without tearing down what it
+// built: freeing a million posts takes longer than reading them, and the
+// system reclaims it all at once.
+[[noreturn]] void exit_now(int code) {
+  if (std::fflush(stdout) != 0 && code == 0) {
+    std::fprintf(stderr, "digestcore: cannot write to standard output: %s\n", std::strerror(errno));
+    code = 1;
+  }
+  std::fflush(stderr);
+  std::_Exit(code);
+}
+
+// A streamed command's output: standard output, or a file that replaces
+// PATH atomically once complete (an error leaves PATH as it was).
+struct StreamOutput {
+  std::optional<digest::AtomicFile> file;
+
+  bool open(const std::string& path) {
+    if (path.empty() || path == "-") return true;
+    auto f = digest::AtomicFile::open(path);
+    if (!f.ok()) return report(f.error());
+    file.emplace(std::move(f).value());
+    return true;
+  }
+  digest::Status write(std::string_view text) {
+    if (file) return file->write(text);
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size())
+      return digest::Error(digest::ErrorCode::io_error,
+                           std::string("cannot write to standard output: ") + std::strerror(errno));
+    return {};
+  }
+  bool commit() {
+    if (!file) return true;
+    if (digest::Status st = file->commit(); !st) return report(st.error());
+    return true;
+  }
+};
+
+// A sink's failure, carried out of the import that called it.
+struct SinkFailed {
+  digest::Error error;
+};
+
+// The streamed form of load_inputs: posts are curated in batches (no
+// stories) and handed to `sink`; `sources` gets the sources. Commands that
+// need every post (stories, site) or a policy that edits earlier posts
+// (replace, merge) load whole instead.
+bool stream_inputs(digest::Collection& sources, const Args& a, Dictionaries& dicts,
+                   const std::function<void(digest::Post&&)>& sink) {
+  if (a.inputs.empty()) throw UsageError{"no INPUT file given"};
+  if (!load_dictionaries(a, dicts)) return false;
+  digest::ImportOptions options = import_options(a);
+  options.on_progress = [](const digest::ImportProgress& p) { show_progress("input", p); };
+  digest::CurateOptions curate;
+  curate.fill_from_attribution = a.attribution;
+  curate.sources = dicts.registry ? &*dicts.registry : nullptr;
+  curate.entities = dicts.gazetteer ? &*dicts.gazetteer : nullptr;
+  try {
+    auto r = digest::stream_posts(a.inputs, options, curate, sources, sink);
+    if (!r.ok()) return report(r.error());
+    for (std::size_t i = 0; i < r->imports.size(); ++i) report_warnings(r->imports[i], a.inputs[i]);
+  } catch (SinkFailed& f) {
+    return report(f.error);
+  }
+  return true;
+}
+
+bool streamable(const Args& a) {
+  const digest::OnDuplicate p = on_duplicate(a.on_duplicate);
+  return p == digest::OnDuplicate::error || p == digest::OnDuplicate::keep_first;
 }
 
 std::size_t count_option(const Args& a, const std::string& name) {
@@ -442,10 +518,17 @@ int cmd_digest(int argc, char** argv) {
   if (!period.ok()) throw UsageError{period.error().to_string()};
   digest::DigestOptions options = digest_options(a);
   options.title = a.title;
-  digest::Collection c;
-  bool skipped = false;
+  // Only the period's posts are kept, read as a stream unless the duplicate
+  // policy needs the earlier posts.
+  digest::Collection c;  // not torn down: exit_now ends the process
   Dictionaries dicts;
-  if (!load_inputs(c, a, false, skipped, dicts)) return 1;
+  const digest::Period& in = *period;
+  auto keep = [&](digest::Post&& p) {
+    auto d = p.digest_date();
+    if (!d || *d < in.first || *d > in.last) return;
+    if (digest::Status st = c.add_post(std::move(p)); !st) throw SinkFailed{st.error()};
+  };
+  if (!(streamable(a) ? stream_inputs(c, a, dicts, keep) : load_inputs(c, a, dicts))) return 1;
   digest::PublishOptions publish;
   publish.entities = dicts.gazetteer ? &*dicts.gazetteer : nullptr;
   auto d = digest::publish_digest(c, *period, options, publish);
@@ -458,7 +541,7 @@ int cmd_digest(int argc, char** argv) {
   else if (format == "html") text = digest::render_html(*d);
   else if (format == "json") text = digest::render_json(*d);
   else text = digest::render_json_feed(*d);
-  return write_output(a.output, text) ? 0 : 1;
+  exit_now(write_output(a.output, text) ? 0 : 1);
 }
 
 int cmd_site(int argc, char** argv) {
@@ -480,10 +563,9 @@ int cmd_site(int argc, char** argv) {
       throw UsageError{"--periods: " + st.error().message};
   if (std::size_t n = count_option(a, "--page-size")) site.page_size = n;
   site.base_url = a.value("--base-url");
-  digest::Collection c;
-  bool skipped = false;
+  digest::Collection c;  // not torn down: exit_now ends the process
   Dictionaries dicts;
-  if (!load_inputs(c, a, false, skipped, dicts)) return 1;
+  if (!load_inputs(c, a, dicts)) return 1;
   if (dicts.gazetteer) site.digest.entity_name = digest::entity_names(*dicts.gazetteer);
   auto written = digest::write_site(c, a.output, site);
   if (!written.ok()) {
@@ -505,16 +587,35 @@ int cmd_convert(int argc, char** argv) {
   std::string to = a.to.empty() ? "own" : a.to;
   if (to != "own" && to != "jsonl" && to != "jsonfeed")
     throw UsageError{"unknown output format '" + to + "' (own, jsonl, jsonfeed)"};
-  digest::Collection c;
-  bool skipped = false;
+  const digest::JsonFormat format = to == "own"     ? digest::JsonFormat::own
+                                    : to == "jsonl" ? digest::JsonFormat::json_lines
+                                                    : digest::JsonFormat::json_feed;
   Dictionaries dicts;
+  if (!a.stories && streamable(a)) {
+    // Streamed: each post is written as it is read, so memory does not grow
+    // with the input; sources are written last (docs/performance.md).
+    StreamOutput output;
+    if (!output.open(a.output)) return 1;
+    digest::ExportStream out(format, [&](std::string_view t) { return output.write(t); });
+    digest::Collection sources;
+    bool ok = stream_inputs(sources, a, dicts, [&](digest::Post&& p) {
+      if (digest::Status st = out.add_post(p); !st) throw SinkFailed{st.error()};
+    });
+    if (!ok) return 1;
+    if (digest::Status st = out.finish(sources.sources()); !st) {
+      report(st.error());
+      return 1;
+    }
+    exit_now(output.commit() ? 0 : 1);
+  }
+  digest::Collection c;  // not torn down: exit_now ends the process
   std::optional<digest::StoryOptions> stories;
   if (a.stories) stories.emplace();  // curate links with the --entities gazetteer
-  if (!load_inputs(c, a, false, skipped, dicts, stories)) return 1;
+  if (!load_inputs(c, a, dicts, stories)) return 1;
   std::string text = to == "own"     ? digest::export_json(c)
                      : to == "jsonl" ? digest::export_json_lines(c)
                                      : digest::export_json_feed(c);
-  return write_output(a.output, text) ? 0 : 1;
+  exit_now(write_output(a.output, text) ? 0 : 1);
 }
 
 // --threshold: a number in (0, 1].
@@ -556,11 +657,10 @@ int cmd_stories(int argc, char** argv) {
     options.window_days = parse_window_days(*a.window_days);
     options.duplicates.window_days = options.window_days;
   }
-  digest::Collection c;
-  bool skipped = false;
+  digest::Collection c;  // not torn down: exit_now ends the process
   Dictionaries dicts;
   // The gazetteer links stories here; tagging posts would change nothing shown.
-  if (!load_inputs(c, a, false, skipped, dicts, std::nullopt, false)) return 1;
+  if (!load_inputs(c, a, dicts, std::nullopt, false)) return 1;
   options.entities = dicts.gazetteer ? &*dicts.gazetteer : nullptr;
   auto stories = digest::cluster_stories(c, options);
   if (!stories.ok()) {
@@ -573,7 +673,7 @@ int cmd_stories(int argc, char** argv) {
     report(text.error());
     return 1;
   }
-  return write_output(a.output, *text) ? 0 : 1;
+  exit_now(write_output(a.output, *text) ? 0 : 1);
 }
 
 int cmd_check(int argc, char** argv) {

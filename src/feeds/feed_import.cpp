@@ -15,7 +15,9 @@
 #include "feeds/feed_items.hpp"
 #include "feeds/feed_parser.hpp"
 #include "json/json_internal.hpp"
+#include "model/id_set.hpp"
 #include "text/safe.hpp"
+#include "text/url.hpp"
 
 namespace digest::feed_detail {
 
@@ -46,6 +48,7 @@ class FeedImport final : public FeedSink {
       throw Stop{std::move(e)};
     }
     parser_.push(utf8_, last);
+    hand_over_streamed();
     if (parser_.saw_root() && parser_.kind() == FeedKind::unknown) not_a_feed();
     if (opt_.on_progress) opt_.on_progress(ImportProgress{bytes_, total_, posts_seen_});
     if (opt_.should_stop && opt_.should_stop())
@@ -64,6 +67,7 @@ class FeedImport final : public FeedSink {
               false);
       if (!opt_.strict) parser_.close_open_elements();
       if (const Error* e = pending()) throw Stop{*e};
+      hand_over_streamed();
     }
     input_warnings();
     if (!channel_seen_) channel(parser_.channel());  // a feed without items
@@ -115,6 +119,15 @@ class FeedImport final : public FeedSink {
 
   const Error* pending() const { return pending_ ? &*pending_ : nullptr; }
 
+  // The posts of the last chunk, to on_post (streaming). An error stops the
+  // parser where it is met, so these are the posts read before it.
+  void hand_over_streamed() {
+    if (streamed_.empty()) return;
+    std::vector<Post> batch;
+    batch.swap(streamed_);
+    for (Post& p : batch) opt_.on_post(std::move(p));
+  }
+
  private:
   Error error(ErrorCode code, std::string message, std::uint64_t line) const {
     Error e(code, std::move(message));
@@ -151,8 +164,14 @@ class FeedImport final : public FeedSink {
       else skipped(std::move(e));
     };
     // An id met earlier in this input: resolved by the policy, as merge would.
-    Post* old = opt_.validate_only ? nullptr : temp_.find_post(p.id);
-    bool earlier = opt_.validate_only ? seen_ids_.count(p.id) > 0 : old != nullptr;
+    // Checking and streaming (on_post) keep the ids only, as digests.
+    const bool ids_only = opt_.validate_only || bool(opt_.on_post);
+    Post* old = ids_only ? nullptr : temp_.find_post(p.id);
+    bool earlier = ids_only ? seen_ids_.contains(p.id) : old != nullptr;
+    if (!earlier && ids_only && !opt_.validate_only && opt_.on_duplicate == OnDuplicate::keep_first) {
+      const std::string key = detail::canonical_url(p.url);
+      earlier = target_.find_post(p.id) || (!key.empty() && !seen_urls_.insert(key));
+    }
     if (earlier) {
       if (!policy) return duplicate(" (earlier in the input)");
       json_detail::count_duplicate(report_, opt_.on_duplicate);
@@ -166,8 +185,11 @@ class FeedImport final : public FeedSink {
                                    " posts in one import",
                                line));
     ++report_.posts_added;
-    if (opt_.validate_only) {
-      seen_ids_.insert(std::move(p.id));
+    if (ids_only) {
+      seen_ids_.insert(p.id);
+      // Handed over once libxml2 returns: on_post may throw, and nothing may
+      // unwind through C frames.
+      if (!opt_.validate_only) streamed_.push_back(std::move(p));
       return;
     }
     Status st = temp_.add_post(std::move(p));
@@ -227,7 +249,9 @@ class FeedImport final : public FeedSink {
   std::uint64_t bytes_ = 0, total_ = 0;
   std::size_t posts_seen_ = 0;
   std::optional<Error> pending_;
-  std::unordered_set<std::string> seen_ids_;  // validate_only: the ids, for duplicates
+  detail::IdSet seen_ids_;   // validate_only, on_post: the ids (as digests), for duplicates
+  detail::IdSet seen_urls_;  // on_post under keep_first: the canonical URLs
+  std::vector<Post> streamed_;  // on_post: read in this chunk, not yet handed over
 
   friend Result<ImportReport> run(FeedImport&, std::string_view, std::FILE*);
 };

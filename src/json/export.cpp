@@ -78,7 +78,9 @@ bool feed_item_extra(std::string_view k) {
          k == "attachments";
 }
 
-void write_feed_item(Writer& w, const Post& p) {
+}  // namespace
+
+void json_detail::write_feed_item(Writer& w, const Post& p) {
   w.open('{');
   w.member("id", p.id);
   w.member_if("url", p.url);
@@ -142,8 +144,6 @@ void write_feed_item(Writer& w, const Post& p) {
   w.close('}');
 }
 
-}  // namespace
-
 std::string export_json(const Collection& c, const ExportOptions& options) {
   std::string out;
   Writer w(out, options.pretty);
@@ -185,10 +185,7 @@ std::string export_json_feed(const Collection& c, const FeedOptions& options) {
   return json_detail::write_json_feed(c, options, {});
 }
 
-std::string json_detail::write_json_feed(const Collection& c, const FeedOptions& options,
-                                         const std::function<void(Writer&)>& extension) {
-  std::string out;
-  Writer w(out, options.pretty);
+void json_detail::open_feed_items(Writer& w, const FeedOptions& options) {
   w.open('{');
   w.member("version", "https://jsonfeed.org/version/1.1");
   w.member("title", options.title);
@@ -196,7 +193,14 @@ std::string json_detail::write_json_feed(const Collection& c, const FeedOptions&
   w.member_if("feed_url", options.feed_url);
   w.key("items");
   w.open('[');
-  for (const Post& p : c.posts()) write_feed_item(w, p);
+}
+
+std::string json_detail::write_json_feed(const Collection& c, const FeedOptions& options,
+                                         const std::function<void(Writer&)>& extension) {
+  std::string out;
+  Writer w(out, options.pretty);
+  json_detail::open_feed_items(w, options);
+  for (const Post& p : c.posts()) json_detail::write_feed_item(w, p);
   w.close(']');
   if (!c.sources().empty() || extension) {
     w.key("_digestcore");

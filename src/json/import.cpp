@@ -229,14 +229,29 @@ namespace digest {
 
 using json_detail::Importer;
 
+namespace {
+
+Status check_streaming(const ImportOptions& options) {
+  if (!options.on_post || options.validate_only) return {};
+  if (options.on_duplicate == OnDuplicate::replace || options.on_duplicate == OnDuplicate::merge)
+    return Error(ErrorCode::invalid_argument,
+                 "on_duplicate replace and merge need the earlier posts, which a streamed import "
+                 "(on_post) does not keep; use error or keep_first");
+  return {};
+}
+
+}  // namespace
+
 Result<ImportReport> import_json(Collection& collection, std::string_view json,
                                  const ImportOptions& options) {
+  if (Status st = check_streaming(options); !st) return std::move(st).error();
   Importer importer(collection, options);
   return importer.import_memory(json);
 }
 
 Result<ImportReport> import_file(Collection& collection, const std::string& path,
                                  const ImportOptions& options) {
+  if (Status st = check_streaming(options); !st) return std::move(st).error();
   ImportOptions opt = options;
   if (opt.source_name.empty()) opt.source_name = path;
   Importer importer(collection, opt);

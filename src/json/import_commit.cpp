@@ -28,8 +28,9 @@ Status commit_import(Collection& target, Collection&& temp, const ImportOptions&
     e.file = options.source_name;
     return e;
   }
-  // posts_added counted every record read; the merge says which were new.
-  report.posts_added = r->posts_added;
+  // posts_added counted every record read; the merge says which were new
+  // (streamed posts were counted as they were handed over).
+  if (!options.on_post) report.posts_added = r->posts_added;
   report.sources_added = r->sources_added;
   report.duplicates_kept_first += r->kept_first;
   report.duplicates_replaced += r->replaced;

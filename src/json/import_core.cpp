@@ -9,6 +9,7 @@
 
 #include "feeds/feed_items.hpp"
 #include "json/importer.hpp"
+#include "text/url.hpp"
 #include "text/safe.hpp"
 
 namespace digest::json_detail {
@@ -315,31 +316,59 @@ void Importer::repair_text_fields(Post& p, const char* at) {
 void Importer::add_post(Post&& p, const char* at) {
   require_id(p.id, at);
   const bool policy = opt_.on_duplicate != OnDuplicate::error;
-  bool in_target = !policy && !target_.empty() && target_.find_post(p.id);
-  Post* earlier_post = opt_.validate_only ? nullptr : temp_.find_post(p.id);
-  bool earlier = opt_.validate_only ? seen_post_ids_.count(p.id) > 0 : earlier_post != nullptr;
-  if (policy && earlier) {  // an item listed twice: resolved here, as merge would
-    count_duplicate(report_, opt_.on_duplicate);
-    if (earlier_post) merge_duplicate_post(*earlier_post, std::move(p), opt_.on_duplicate);
-    return;
+  if (!policy && !target_.empty() && target_.find_post(p.id)) duplicate_post(p.id, true, at);
+  if (policy && !opt_.validate_only && !opt_.on_post) {
+    if (Post* earlier = temp_.find_post(p.id)) {  // an item listed twice: resolved here, as merge would
+      count_duplicate(report_, opt_.on_duplicate);
+      merge_duplicate_post(*earlier, std::move(p), opt_.on_duplicate);
+      return;
+    }
   }
-  if (in_target || earlier) {
-    path_.push_back({"id", 0, false});
-    fail(ErrorCode::duplicate_id,
-         "duplicate post id " + detail::quote_for_message(p.id) +
-             (in_target ? " (already in the collection)" : " (earlier in the input)"),
-         at);
-  }
-  if (report_.posts_added >= opt_.max_posts)
+  if (report_.posts_added >= opt_.max_posts) {
+    if (opt_.validate_only || opt_.on_post ? seen_post_ids_.contains(p.id)
+                                           : temp_.find_post(p.id) != nullptr) {
+      if (policy) return count_duplicate(report_, opt_.on_duplicate);
+      duplicate_post(p.id, false, at);
+    }
     fail(ErrorCode::limit_exceeded,
          "more than " + std::to_string(opt_.max_posts) + " posts in one import", at, true);
-  ++report_.posts_added;
-  if (opt_.validate_only) {
-    seen_post_ids_.insert(std::move(p.id));
+  }
+  if (opt_.validate_only || opt_.on_post) {
+    if (policy && opt_.on_post && !opt_.validate_only && target_.find_post(p.id))
+      return count_duplicate(report_, opt_.on_duplicate);
+    // Only the ids are kept, as 128-bit digests (model/id_set.hpp); streamed
+    // under keep_first, the canonical URLs too.
+    bool repeated = !seen_post_ids_.insert(p.id);
+    if (!repeated && opt_.on_post && opt_.on_duplicate == OnDuplicate::keep_first) {
+      const std::string key = detail::canonical_url(p.url);
+      repeated = !key.empty() && !seen_urls_.insert(key);
+    }
+    if (repeated) {
+      if (policy) return count_duplicate(report_, opt_.on_duplicate);
+      duplicate_post(p.id, false, at);
+    }
+    ++report_.posts_added;
+    if (!opt_.validate_only) opt_.on_post(std::move(p));
     return;
   }
+  // One lookup: the collection says whether the id was there.
   Status st = temp_.add_post(std::move(p));
-  if (!st) fail(st.error().code, st.error().message, at);
+  if (!st) {
+    if (st.error().code == ErrorCode::duplicate_id) {
+      path_.push_back({"id", 0, false});
+      fail(ErrorCode::duplicate_id, st.error().message + " (earlier in the input)", at);
+    }
+    fail(st.error().code, st.error().message, at);
+  }
+  ++report_.posts_added;
+}
+
+void Importer::duplicate_post(std::string_view id, bool in_target, const char* at) {
+  path_.push_back({"id", 0, false});
+  fail(ErrorCode::duplicate_id,
+       "duplicate post id " + detail::quote_for_message(id) +
+           (in_target ? " (already in the collection)" : " (earlier in the input)"),
+       at);
 }
 
 void Importer::add_source(Source&& s, const char* at) {
@@ -349,7 +378,7 @@ void Importer::add_source(Source&& s, const char* at) {
   if (old && *old == s) return;  // already there as it is: nothing to add
   bool in_target = !policy && old != nullptr;
   bool earlier =
-      opt_.validate_only ? seen_source_ids_.count(s.id) > 0 : temp_.find_source(s.id) != nullptr;
+      opt_.validate_only ? seen_source_ids_.contains(s.id) : temp_.find_source(s.id) != nullptr;
   if (policy && earlier) {
     count_duplicate(report_, OnDuplicate::keep_first);  // a source listed twice: the first
     return;
@@ -366,7 +395,7 @@ void Importer::add_source(Source&& s, const char* at) {
          "more than " + std::to_string(opt_.max_posts) + " sources in one import", at, true);
   ++report_.sources_added;
   if (opt_.validate_only) {
-    seen_source_ids_.insert(std::move(s.id));
+    seen_source_ids_.insert(s.id);
     return;
   }
   Status st = temp_.add_source(std::move(s));

@@ -31,6 +31,7 @@
 #include "digest/entities.hpp"
 #include "digest/json.hpp"
 #include "json/json_internal.hpp"
+#include "model/id_set.hpp"
 
 namespace digest::json_detail {
 
@@ -200,6 +201,7 @@ class Importer {
   void check_stop();
   void require_id(const std::string& id, const char* at);
   void add_post(Post&& p, const char* at);
+  [[noreturn]] void duplicate_post(std::string_view id, bool in_target, const char* at);
   // A repair made while reading liberally (ImportReport::warnings).
   void warn(ErrorCode code, std::string message, const char* at);
   // Mojibake in a post's text fields, repaired with a warning (not strict).
@@ -269,7 +271,8 @@ class Importer {
   enum class Mode { collection, sources, gazetteer, extra, digest } mode_ = Mode::collection;
   std::size_t records_ = 0;
   // validate_only: the ids seen, for duplicates, in place of the posts.
-  std::unordered_set<std::string> seen_post_ids_, seen_source_ids_;
+  // Streamed (on_post): the post ids, and under keep_first the canonical URLs.
+  detail::IdSet seen_post_ids_, seen_source_ids_, seen_urls_;
   std::vector<GazetteerEntity>* entities_ = nullptr;
   std::vector<std::size_t>* entity_offsets_ = nullptr;
   std::vector<ExtraField>* extra_ = nullptr;

@@ -110,6 +110,10 @@ class Writer {
 void write_source(Writer& w, const Source& s);
 // A post as the own format writes it (every field, extra fields last).
 void write_post(Writer& w, const Post& p);
+// One JSON Feed item, and a feed's members up to its open "items" array
+// (export.cpp).
+void write_feed_item(Writer& w, const Post& p);
+void open_feed_items(Writer& w, const FeedOptions& options);
 bool is_post_field(std::string_view name);
 // A JSON Feed 1.1 of `c`; `extension`, when set, writes more members into the
 // top-level "_digestcore" object (after "sources"). For digests' feeds.

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <string>
+#include <utility>
 
 namespace digest {
 
@@ -77,52 +78,92 @@ Result<std::string> read_file(const std::string& path, std::size_t max_bytes) {
   return out;
 }
 
-Status write_file_atomic(const std::string& path, std::string_view bytes) {
+Result<AtomicFile> AtomicFile::open(const std::string& path) {
   if (path.empty()) return io_error(path, "cannot write", ENOENT);
   // Unique per process, thread and call: two savers never share a temporary.
   static std::atomic<unsigned long> counter{0};
   const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" +
-                          std::to_string(counter.fetch_add(1)) + "-" +
-                          std::to_string(static_cast<unsigned long long>(stamp) & 0xFFFFFF);
-  Fd f;
-  f.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-  if (f.fd < 0) return io_error(path, "cannot create a temporary file beside it", errno);
-  auto fail = [&](const char* what, int err) {
-    ::close(f.release());
-    ::unlink(tmp.c_str());
-    return Status(io_error(path, what, err));
-  };
+  std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" +
+                    std::to_string(counter.fetch_add(1)) + "-" +
+                    std::to_string(static_cast<unsigned long long>(stamp) & 0xFFFFFF);
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0) return io_error(path, "cannot create a temporary file beside it", errno);
   // Keep the target's permissions when it exists.
   struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) (void)::fchmod(f.fd, st.st_mode & 07777);
+  if (::stat(path.c_str(), &st) == 0) (void)::fchmod(fd, st.st_mode & 07777);
+  return AtomicFile(path, std::move(tmp), fd);
+}
+
+AtomicFile::AtomicFile(AtomicFile&& other) noexcept
+    : path_(std::move(other.path_)), temporary_(std::move(other.temporary_)), fd_(std::exchange(other.fd_, -1)) {}
+
+AtomicFile& AtomicFile::operator=(AtomicFile&& other) noexcept {
+  if (this != &other) {
+    discard();
+    path_ = std::move(other.path_);
+    temporary_ = std::move(other.temporary_);
+    fd_ = std::exchange(other.fd_, -1);
+  }
+  return *this;
+}
+
+AtomicFile::~AtomicFile() { discard(); }
+
+void AtomicFile::discard() noexcept {
+  if (fd_ < 0) return;
+  ::close(fd_);
+  ::unlink(temporary_.c_str());
+  fd_ = -1;
+}
+
+Status AtomicFile::write(std::string_view bytes) {
+  if (fd_ < 0) return Error(ErrorCode::invalid_argument, "the file is closed");
   const char* p = bytes.data();
   std::size_t left = bytes.size();
   while (left > 0) {
-    ssize_t n = ::write(f.fd, p, left);
+    ssize_t n = ::write(fd_, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return fail("write failed", errno);
+      int err = errno;
+      discard();
+      return io_error(path_, "write failed", err);
     }
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  if (::fsync(f.fd) != 0) return fail("fsync failed", errno);
-  if (::close(f.release()) != 0) {
+  return {};
+}
+
+Status AtomicFile::commit() {
+  if (fd_ < 0) return Error(ErrorCode::invalid_argument, "the file is closed");
+  if (::fsync(fd_) != 0) {
     int err = errno;
-    ::unlink(tmp.c_str());
-    return io_error(path, "close failed", err);
+    discard();
+    return io_error(path_, "fsync failed", err);
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+  int fd = std::exchange(fd_, -1);
+  if (::close(fd) != 0) {
     int err = errno;
-    ::unlink(tmp.c_str());
-    return io_error(path, "cannot rename into place", err);
+    ::unlink(temporary_.c_str());
+    return io_error(path_, "close failed", err);
+  }
+  if (::rename(temporary_.c_str(), path_.c_str()) != 0) {
+    int err = errno;
+    ::unlink(temporary_.c_str());
+    return io_error(path_, "cannot rename into place", err);
   }
   // Make the rename itself durable.
   Fd dir;
-  dir.fd = ::open(folder_of(path).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  dir.fd = ::open(folder_of(path_).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (dir.fd >= 0) (void)::fsync(dir.fd);
   return {};
+}
+
+Status write_file_atomic(const std::string& path, std::string_view bytes) {
+  Result<AtomicFile> f = AtomicFile::open(path);
+  if (!f) return std::move(f).error();
+  if (Status st = f->write(bytes); !st) return st;
+  return f->commit();
 }
 
 }  // namespace digest
