@@ -5,7 +5,8 @@
 // token in ~40 starts a dictionary alias. "MatchKey" is the matching step
 // alone on text already in key form (the aim: ≥ 500 MB/s, and at most 2×
 // slower from 1k to 100k aliases); "Find" is the whole find() (Normalizer
-// tokens + matching + spans); "Compile" builds the automaton from aliases
+// tokens + matching + spans), "FindShort" the same on 2,000 texts of ~1 KB
+// (the Python comparison's shape); "Compile" builds the automaton from aliases
 // already added; "Build" adds and compiles (normalising every alias);
 // "LoadJson" reads, adds and compiles a JSON dictionary.
 #include <benchmark/benchmark.h>
@@ -140,6 +141,56 @@ void BM_GazetteerFind(benchmark::State& state) {
   state.counters["matches"] = static_cast<double>(matches);
 }
 BENCHMARK(BM_GazetteerFind)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond);
+
+// Short texts, as a news feed gives them (and as bench/python/bench_entities.py
+// times against flashtext): 2,000 texts of ~1,000 bytes, 10,000 aliases, one
+// word in ~30 an alias; with Arg(1), a few accented words (café, Zürich…).
+const std::vector<std::string>& short_texts(bool accented) {
+  static std::vector<std::string> cache[2];
+  std::vector<std::string>& out = cache[accented];
+  if (!out.empty()) return out;
+  static const char* common[] = {
+      "the", "of", "and", "to", "in", "a", "that", "said", "on", "for", "with", "was", "by",
+      "talks", "between", "river", "authority", "farming", "cooperatives", "resumed", "after",
+      "pause", "officials", "new", "water", "plan", "would", "be", "published", "end", "month",
+      "trial", "season", "begin", "spring", "spokesperson", "northern", "valley", "figures",
+      "nobody", "explained", "why", "according", "draft", "paper", "each", "cooperative",
+      "receive", "cubic", "metres", "per", "hectare", "first", "year", "report", "minister",
+      "council", "statement", "Tuesday", "morning", "city", "people", "its", "government",
+      "group", "they", "were", "not", "yet", "has", "had", "from", "at", "as",
+      "caf\xC3\xA9", "Z\xC3\xBCrich", "S\xC3\xA3o", "\xC3\xA9lan", "na\xC3\xAFve"};
+  const std::size_t n_common = sizeof(common) / sizeof(common[0]) - (accented ? 0 : 5);
+  const Dict& d = dictionary(10000);
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<std::size_t> w(0, n_common - 1);
+  std::uniform_int_distribution<std::size_t> al(0, d.all_aliases.size() - 1);
+  std::uniform_int_distribution<int> pick(0, 29), punct(0, 14), mark(0, 3);
+  for (int i = 0; i < 2000; ++i) {
+    std::string t;
+    while (t.size() < 1000) {
+      if (!t.empty()) t += ' ';
+      t += pick(rng) == 0 ? d.all_aliases[al(rng)] : std::string(common[w(rng)]);
+      if (punct(rng) == 0) t += ",.;:"[mark(rng)];
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+void BM_GazetteerFindShort(benchmark::State& state) {
+  Gazetteer g = build(dictionary(10000));
+  const auto& texts = short_texts(state.range(0) != 0);
+  std::size_t bytes = 0, matches = 0;
+  for (const auto& t : texts) bytes += t.size();
+  for (auto _ : state) {
+    matches = 0;
+    for (const auto& t : texts) matches += g.find(t)->size();
+    benchmark::DoNotOptimize(matches);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["matches"] = static_cast<double>(matches);
+}
+BENCHMARK(BM_GazetteerFindShort)->ArgName("accented")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_GazetteerCompile(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));

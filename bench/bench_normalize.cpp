@@ -71,6 +71,19 @@ void Tokens(benchmark::State& state, const std::string& lang) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * count));
 }
 
+// The tokens in one buffer, reused from call to call as the gazetteer does.
+void TokenKey(benchmark::State& state, const std::string& lang) {
+  const std::string& text = corpus(lang);
+  const auto& n = digest::Normalizer::shared();
+  digest::TokenKey tk;
+  for (auto _ : state) {
+    if (!n.token_key(text, tk)) state.SkipWithError("token_key failed");
+    benchmark::DoNotOptimize(tk.key.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * tk.spans().size()));
+}
+
 void Display(benchmark::State& state, const std::string& lang) {
   const std::string& text = corpus(lang);
   const auto& n = digest::Normalizer::shared();
@@ -159,6 +172,9 @@ DG_NORM_BENCH(IcuNfkcCasefoldUtf16, mixed);
 DG_NORM_BENCH(Tokens, mixed);
 DG_NORM_BENCH(Tokens, en);
 DG_NORM_BENCH(Tokens, fa);
+DG_NORM_BENCH(TokenKey, mixed);
+DG_NORM_BENCH(TokenKey, en);
+DG_NORM_BENCH(TokenKey, fa);
 DG_NORM_BENCH(Display, mixed);
 DG_NORM_BENCH(Nfkc, mixed);
 DG_NORM_BENCH(Transliterate, mixed);

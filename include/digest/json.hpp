@@ -182,8 +182,11 @@ struct ExportOptions {
 };
 
 // The own format; import_json(export_json(c)) == c, unknown fields included.
+// The posts come first, then the sources (since 0.4; before, the sources
+// came first): the bytes ExportStream writes for the same collection.
 DG_API std::string export_json(const Collection& collection, const ExportOptions& options = {});
-// One post per line (sources first, as {"source": {...}} lines).
+// One post per line, then one {"source": {...}} line per source (since 0.4:
+// before, the sources came first).
 DG_API std::string export_json_lines(const Collection& collection);
 
 struct FeedOptions {
@@ -210,8 +213,9 @@ DG_API Status export_file(const Collection& collection, const std::string& path,
 // own, json_lines, json_feed (others are invalid_argument from add_post and
 // finish). Sources come last, since a streamed import knows them only at its
 // end: the own format writes its "sources" member after "posts", JSON Lines
-// its source lines after the posts (both read back the same), JSON Feed
-// keeps them where export_json_feed does. A sink error stops the writer and
+// its source lines after the posts, JSON Feed keeps them in its top-level
+// "_digestcore" object: the same bytes as export_json, export_json_lines and
+// export_json_feed. A sink error stops the writer and
 // is returned from then on.
 class DG_API ExportStream {
  public:

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -31,6 +32,57 @@ struct Token {
   std::size_t begin = 0;
   std::size_t end = 0;
   bool operator==(const Token&) const = default;
+};
+
+// One token of a TokenKey: its key's place in TokenKey::key and the span it
+// came from in the original UTF-8 input, as byte offsets (32 bits: texts are
+// limited to 4 GiB).
+struct TokenSpan {
+  std::uint32_t key_begin = 0;  // [key_begin, key_end) in TokenKey::key
+  std::uint32_t key_end = 0;
+  std::uint32_t begin = 0;      // [begin, end) in the text
+  std::uint32_t end = 0;
+  bool operator==(const TokenSpan&) const = default;
+};
+
+// Where TokenKey::key and the text meet: key offsets from `key` on, up to
+// the next anchor, map to `text` + (offset - key).
+struct KeyAnchor {
+  std::uint32_t key = 0;
+  std::uint32_t text = 0;
+  bool operator==(const KeyAnchor&) const = default;
+};
+
+// The tokens of a text in one buffer: their keys joined by single spaces
+// (the same as joining the keys of tokens(); equal to search_key for text
+// without Chinese, Japanese or Thai), and a sparse map from the key's token
+// boundaries back to the text. The map is made as the key is built, with an
+// anchor only where the two stop moving in step (a run of separators, a
+// dropped apostrophe, a replacement of another length), and is read only
+// where asked: a scan over the key maps back just what it found.
+struct DG_API TokenKey {
+  std::string key;
+  std::vector<KeyAnchor> anchors;  // ascending key offsets; none when in step throughout
+
+  // Where a token boundary of `key` is in the text: for the offset of a
+  // token's first byte, where the token begins; for the offset just past a
+  // token (its space, or key.size()), where it ends. Other offsets give
+  // unspecified values.
+  std::size_t text_offset(std::size_t key_off) const noexcept {
+    std::size_t lo = 0, hi = anchors.size();  // the last anchor at or before key_off
+    while (lo < hi) {
+      const std::size_t mid = (lo + hi) / 2;
+      if (anchors[mid].key <= key_off) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo == 0) return key_off;
+    const KeyAnchor& a = anchors[lo - 1];
+    return a.text + (key_off - a.key);
+  }
+
+  // Every token's key range and text span, in order: what tokens() gives,
+  // without a string per token.
+  std::vector<TokenSpan> spans() const;
 };
 
 struct NormalizerOptions {
@@ -72,6 +124,12 @@ class DG_API Normalizer {
 
   // Word tokens of the search key, each with its span in `text`.
   Result<std::vector<Token>> tokens(std::string_view text) const;
+
+  // The tokens of `text` as one joined key with token spans (see TokenKey).
+  // The second form fills `out`, reusing its buffers (on error `out` is
+  // left empty).
+  Result<TokenKey> token_key(std::string_view text) const;
+  Status token_key(std::string_view text, TokenKey& out) const;
 
   // Any-Latin; Latin-ASCII, for cross-script keys.
   Result<std::string> transliterate(std::string_view text) const;

@@ -11,7 +11,6 @@
 namespace digest {
 
 using detail::AliasRec;
-using detail::join_tokens;
 
 std::string Gazetteer::Impl::seen_key(std::uint32_t entity, bool cs, std::string_view key) {
   std::string s(reinterpret_cast<const char*>(&entity), sizeof entity);
@@ -33,13 +32,16 @@ Status Gazetteer::Impl::prepare(std::uint32_t entity, std::span<const GazetteerA
       e.field = std::string(field_prefix) + "[" + std::to_string(i) + "]";
       return Status(std::move(e));
     };
-    auto toks = norm.tokens(a.text);
-    if (!toks.ok()) return fail(std::move(toks).error());
+    auto tk = norm.token_key(a.text);
+    if (!tk.ok()) return fail(std::move(tk).error());
     AliasRec rec;
     rec.entity = entity;
     rec.text = a.text;
     rec.case_sensitive = a.case_sensitive;
-    join_tokens(*toks, a.text.size(), rec.key, nullptr);
+    if (rec.case_sensitive) {
+      for (const TokenSpan& t : tk->spans()) rec.surface.append(a.text, t.begin, t.end - t.begin);
+    }
+    rec.key = std::move(tk->key);
     if (rec.key.empty())
       return fail(Error(ErrorCode::invalid_argument,
                         "alias '" + a.text + "' has no words (its search key is empty)"));
@@ -47,9 +49,6 @@ Status Gazetteer::Impl::prepare(std::uint32_t entity, std::span<const GazetteerA
       return fail(Error(ErrorCode::limit_exceeded,
                         "alias search key longer than " +
                             std::to_string(GazetteerLimits::max_alias_key_bytes) + " bytes"));
-    if (rec.case_sensitive) {
-      for (const Token& t : *toks) rec.surface.append(a.text, t.begin, t.end - t.begin);
-    }
     std::string sk = seen_key(entity, rec.case_sensitive, rec.key);
     if (seen.count(sk) || !batch_seen.insert(std::move(sk)).second) continue;  // duplicate
     out.push_back(std::move(rec));

@@ -27,7 +27,7 @@ namespace detail {
 struct AliasRec {
   std::uint32_t entity = 0;
   std::string text;     // as written
-  std::string key;      // token keys joined by single spaces
+  std::string key;      // token keys joined by single spaces (Normalizer::token_key)
   bool case_sensitive = false;
   std::string surface;  // case-sensitive aliases: the token surfaces, concatenated
 };
@@ -37,7 +37,20 @@ struct AliasRec {
 struct Compiled {
   detail::DoubleArrayTrie trie;
   std::vector<std::uint32_t> group_begin;  // group g: group_alias[group_begin[g] .. group_begin[g+1])
+  // Alias indices, with kCaseSensitive set on case-sensitive ones: the
+  // matcher tells them apart without touching the alias records.
   std::vector<std::uint32_t> group_alias;
+  static constexpr std::uint32_t kCaseSensitive = 0x8000'0000u;
+  static_assert(GazetteerLimits::max_aliases < kCaseSensitive);
+  std::uint32_t alias_at(std::uint32_t g) const noexcept { return group_alias[g] & ~kCaseSensitive; }
+  // What a match reports, per alias index, packed: a match reads one
+  // 40-byte record instead of an alias's and an entity's. The views point
+  // into the dictionary, which is compiled again whenever it changes.
+  struct MatchRec {
+    std::string_view entity_id, alias;
+    std::uint32_t entity = 0;
+  };
+  std::vector<MatchRec> match;
   // A hashed set of the keys' first-four-byte windows (see window()):
   // tokens whose window is not in it start no key and are skipped without a
   // trie walk.
@@ -53,11 +66,6 @@ struct Compiled {
     filter[h >> 6] |= std::uint64_t{1} << (h & 63);
   }
 };
-
-// The token keys of `tokens` joined by single spaces into `key`; with
-// `starts`, the offset of each token in it (gazetteer_matcher.cpp).
-void join_tokens(const std::vector<Token>& tokens, std::size_t size_hint, std::string& key,
-                 std::vector<std::uint32_t>* starts);
 
 }  // namespace detail
 

@@ -1,6 +1,8 @@
 // The gazetteer's matcher: aliases → token keys (Normalizer), a
 // double-array trie over the keys, and a scan that walks the trie from each
-// token start and keeps the longest match that ends on a token boundary.
+// token start and keeps the longest match that ends on a token boundary. A
+// text is folded in one pass into its token key (Normalizer::token_key), and
+// only what a match needs is mapped back to the text.
 // Apart from the dictionary (gazetteer.cpp): this is the hot path, and the
 // automaton is rebuilt from the dictionary whenever it changes.
 #include <algorithm>
@@ -13,57 +15,10 @@
 
 #include "entities/gazetteer_impl.hpp"
 
-// Sanitizers may flag the 16-byte over-read of a short std::string (bytes
-// past size() inside its buffer); copy exactly there.
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_MEMORY__)
-#define DIGEST_ENTITIES_EXACT_COPY 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
-#define DIGEST_ENTITIES_EXACT_COPY 1
-#endif
-#endif
-#ifndef DIGEST_ENTITIES_EXACT_COPY
-#define DIGEST_ENTITIES_EXACT_COPY 0
-#endif
-
 namespace digest {
-
-namespace detail {
-
-void join_tokens(const std::vector<Token>& tokens, std::size_t size_hint, std::string& key,
-                 std::vector<std::uint32_t>* starts) {
-  // Keys are about as long as their text: one allocation, usually. Words of
-  // up to 16 bytes are copied 16 bytes at a time (a std::string holds at
-  // least 16 bytes from data()), into a buffer with 16 bytes to spare.
-  constexpr std::size_t kSlack = 17;
-  key.resize(size_hint + tokens.size() + kSlack);
-  if (starts) {
-    starts->clear();
-    starts->reserve(tokens.size());
-  }
-  std::size_t len = 0;
-  for (const Token& t : tokens) {
-    const std::size_t n = t.key.size();
-    if (len + n + kSlack > key.size()) key.resize(std::max(len + n + kSlack, key.size() * 2));
-    char* d = key.data();
-    if (len) d[len++] = ' ';
-    if (starts) starts->push_back(static_cast<std::uint32_t>(len));
-#if DIGEST_ENTITIES_EXACT_COPY
-    std::memcpy(d + len, t.key.data(), n);
-#else
-    if (n <= 16) std::memcpy(d + len, t.key.data(), 16);
-    else std::memcpy(d + len, t.key.data(), n);
-#endif
-    len += n;
-  }
-  key.resize(len);
-}
-
-}  // namespace detail
 
 using detail::AliasRec;
 using detail::Compiled;
-using detail::join_tokens;
 
 namespace {
 
@@ -117,11 +72,15 @@ inline std::uint64_t space_bits(std::uint64_t w) noexcept {
 // The filter window of a token starting at the low byte of w: its first four
 // bytes, or up to and including the space that ends it (the rest zeroed), so
 // that a key and the text agree whatever follows the first token.
+// Branch-free: whether a word is shorter than four bytes is a coin toss in
+// running text, and a mispredicted branch per token cost more than the rest.
 inline std::uint32_t window(std::uint64_t w, std::uint64_t spaces) noexcept {
-  const auto win = static_cast<std::uint32_t>(w);
-  if (!(spaces & 0x80808080u)) return win;
-  const int sp = std::countr_zero(spaces) >> 3;  // 0..3
-  return win & static_cast<std::uint32_t>((std::uint64_t{1} << (8 * (sp + 1))) - 1);
+  const auto sp = static_cast<std::uint32_t>(spaces) & 0x80808080u;
+  const std::uint32_t first = sp & (0u - sp);  // high bit of the first space byte, or 0
+  // Bytes up to and including that one; all four when there is none (or it
+  // is the fourth: the shift wraps to 0 and 0 - 1 keeps everything).
+  const std::uint32_t keep = (first << 1) - 1u;
+  return static_cast<std::uint32_t>(w) & keep;
 }
 
 inline std::uint32_t window_of(std::string_view k) noexcept {
@@ -252,13 +211,16 @@ void Gazetteer::Impl::compile() const {
     const std::string& key = aliases[order[i]].key;
     const auto group = static_cast<std::uint32_t>(out.group_begin.size());
     out.group_begin.push_back(static_cast<std::uint32_t>(out.group_alias.size()));
-    while (i < order.size() && aliases[order[i]].key == key) out.group_alias.push_back(order[i++]);
+    for (; i < order.size() && aliases[order[i]].key == key; ++i)
+      out.group_alias.push_back(order[i] | (aliases[order[i]].case_sensitive ? Compiled::kCaseSensitive : 0));
     entries.push_back({key, group});
     out.set_start(window_of(key));
     // The possessive of a short one-token key ("un" in "un's", key "uns").
     if (key.size() <= 3 && key.find(' ') == std::string::npos) out.set_start(window_of(key + "s"));
   }
   out.group_begin.push_back(static_cast<std::uint32_t>(out.group_alias.size()));
+  out.match.reserve(aliases.size());
+  for (const AliasRec& a : aliases) out.match.push_back({entities[a.entity].id, a.text, a.entity});
   out.trie.build(std::move(entries));
   c = std::move(out);
 }
@@ -276,10 +238,10 @@ const Compiled& Gazetteer::Impl::ready() const {
 
 EntityMatch Gazetteer::Impl::make_match(std::uint32_t alias, std::size_t begin,
                                         std::size_t end) const {
-  const AliasRec& a = aliases[alias];
+  const Compiled::MatchRec& a = c.match[alias];
   EntityMatch m;
-  m.entity_id = entities[a.entity].id;
-  m.alias = a.text;
+  m.entity_id = a.entity_id;
+  m.alias = a.alias;
   m.entity_index = a.entity;
   m.alias_index = alias;
   m.begin = begin;
@@ -295,52 +257,77 @@ std::size_t Gazetteer::automaton_bytes() const {
   return c.trie.bytes() + (c.group_begin.size() + c.group_alias.size()) * 4 + c.filter.size() * 8;
 }
 
+namespace {
+
+// This thread's key and token spans for find(), reused from call to call
+// (texts are many and short: no allocation once warm); large buffers are
+// given back.
+struct KeyScratch {
+  TokenKey tk;
+  void trim() {
+    if (tk.key.capacity() > (std::size_t{1} << 20)) tk = TokenKey{};
+  }
+};
+
+}  // namespace
+
 Result<std::vector<EntityMatch>> Gazetteer::find(std::string_view text) const {
   std::vector<EntityMatch> out;
   if (impl_->aliases.empty() || text.empty()) return out;
   const Compiled& c = impl_->ready();
-  auto toks = Normalizer::shared().tokens(text);
-  if (!toks.ok()) return std::move(toks).error();
-  const std::vector<Token>& tokens = *toks;
-  std::string key;
-  std::vector<std::uint32_t> starts;
-  join_tokens(tokens, text.size(), key, &starts);
+  thread_local KeyScratch scratch;
+  struct Trim {
+    KeyScratch& s;
+    ~Trim() { s.trim(); }
+  } trim{scratch};
+  TokenKey& tk = scratch.tk;
+  if (Status s = Normalizer::shared().token_key(text, tk); !s) return std::move(s).error();
+  const std::string_view key = tk.key;
+  const auto* kp = reinterpret_cast<const unsigned char*>(key.data());
+  // The text of the token at key offsets [kb, ke).
+  auto surface = [&](std::size_t kb, std::size_t ke) {
+    const std::size_t b = tk.text_offset(kb);
+    return text.substr(b, tk.text_offset(ke) - b);
+  };
 
-  std::size_t tb = 0;  // token of the current match start (starts are visited in order)
+  // Only candidates are mapped back to the text: their first token's start,
+  // their last token's end, and the surfaces the checks need.
   auto pick = [&](std::size_t begin, const Candidate* cands, int nc) -> int {
-    while (tb < starts.size() && starts[tb] < begin) ++tb;
     for (int k = nc - 1; k >= 0; --k) {
       const Candidate& cd = cands[k];
-      // The token holding the last matched byte.
+      // The last token: the one holding the last matched byte.
       const std::size_t last_byte = cd.possessive ? cd.end : cd.end - 1;
-      const std::size_t te = static_cast<std::size_t>(
-          std::upper_bound(starts.begin() + tb, starts.end(), last_byte) - starts.begin() - 1);
-      std::size_t end = tokens[te].end;
-      const Token& last = tokens[te];
-      std::string_view last_surface = text.substr(last.begin, last.end - last.begin);
+      const std::size_t te_end = next_space(kp, last_byte, key.size());
+      std::size_t te_begin = last_byte;
+      while (te_begin > begin && key[te_begin - 1] != ' ') --te_begin;
+      std::string_view last_surface;
+      std::size_t end;
       if (cd.possessive) {
+        last_surface = surface(te_begin, te_end);
         std::size_t cut = 0;
         if (!possessive_surface(last_surface, cut)) continue;
-        end = last.begin + cut;
         last_surface = last_surface.substr(0, cut);
+        end = tk.text_offset(te_begin) + cut;
+      } else {
+        end = tk.text_offset(te_end);
       }
       for (std::uint32_t g = c.group_begin[cd.group]; g < c.group_begin[cd.group + 1]; ++g) {
-        const std::uint32_t ai = c.group_alias[g];
-        const AliasRec& a = impl_->aliases[ai];
-        if (a.case_sensitive) {
+        const std::uint32_t ai = c.alias_at(g);
+        if (c.group_alias[g] & Compiled::kCaseSensitive) {
+          const AliasRec& a = impl_->aliases[ai];
           // Compare the token surfaces, concatenated, with the alias's.
           std::string_view want = a.surface;
           bool same = true;
-          for (std::size_t t = tb; t <= te && same; ++t) {
-            std::string_view s = t == te ? last_surface
-                                         : text.substr(tokens[t].begin,
-                                                       tokens[t].end - tokens[t].begin);
+          for (std::size_t t = begin; t <= te_begin && same;) {
+            const std::size_t t_end = t == te_begin ? te_end : next_space(kp, t, key.size());
+            std::string_view s = t == te_begin && cd.possessive ? last_surface : surface(t, t_end);
             if (!want.starts_with(s)) same = false;
             else want.remove_prefix(s.size());
+            t = t_end + 1;
           }
           if (!same || !want.empty()) continue;
         }
-        out.push_back(impl_->make_match(ai, tokens[tb].begin, end));
+        out.push_back(impl_->make_match(ai, tk.text_offset(begin), end));
         return k;
       }
     }
@@ -357,7 +344,7 @@ std::vector<EntityMatch> Gazetteer::find_in_key(std::string_view key) const {
   scan(c, key, [&](std::size_t begin, const Candidate* cands, int nc) -> int {
     for (int k = nc - 1; k >= 0; --k) {
       if (cands[k].possessive) continue;
-      out.push_back(impl_->make_match(c.group_alias[c.group_begin[cands[k].group]], begin,
+      out.push_back(impl_->make_match(c.alias_at(c.group_begin[cands[k].group]), begin,
                                       cands[k].end));
       return k;
     }

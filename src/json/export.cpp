@@ -144,41 +144,33 @@ void json_detail::write_feed_item(Writer& w, const Post& p) {
   w.close('}');
 }
 
-std::string export_json(const Collection& c, const ExportOptions& options) {
+// The own format and JSON Lines are written by ExportStream, post by post
+// and the sources last, so that a whole collection and a streamed convert
+// give the same bytes.
+namespace {
+
+std::string export_whole(JsonFormat format, const Collection& c, const ExportOptions& options) {
   std::string out;
-  Writer w(out, options.pretty);
-  w.open('{');
-  w.key("digestcore");
-  w.raw("1");
-  w.key("sources");
-  w.open('[');
-  for (const Source& s : c.sources()) write_source(w, s);
-  w.close(']');
-  w.key("posts");
-  w.open('[');
-  for (const Post& p : c.posts()) write_post(w, p);
-  w.close(']');
-  w.close('}');
-  out += '\n';
+  ExportStream stream(
+      format,
+      [&out](std::string_view piece) {
+        out.append(piece);
+        return Status{};
+      },
+      options, FeedOptions{});
+  for (const Post& p : c.posts()) (void)stream.add_post(p);  // the sink cannot fail
+  (void)stream.finish(c.sources());
   return out;
 }
 
+}  // namespace
+
+std::string export_json(const Collection& c, const ExportOptions& options) {
+  return export_whole(JsonFormat::own, c, options);
+}
+
 std::string export_json_lines(const Collection& c) {
-  std::string out;
-  for (const Source& s : c.sources()) {
-    Writer w(out, false);
-    w.open('{');
-    w.key("source");
-    write_source(w, s);
-    w.close('}');
-    out += '\n';
-  }
-  for (const Post& p : c.posts()) {
-    Writer w(out, false);
-    write_post(w, p);
-    out += '\n';
-  }
-  return out;
+  return export_whole(JsonFormat::json_lines, c, ExportOptions{});
 }
 
 std::string export_json_feed(const Collection& c, const FeedOptions& options) {

@@ -11,7 +11,8 @@ constexpr std::size_t kFlushAt = 1u << 20;
 
 }  // namespace
 
-struct ExportStream::State {
+// Hidden: a class nested in an exported class is exported by default.
+struct __attribute__((visibility("hidden"))) ExportStream::State {
   JsonFormat format;
   Sink sink;
   bool pretty;

@@ -118,6 +118,8 @@ Result<ImportReport> Importer::import_file(const std::string& path) {
     }
     // JSON Lines, streamed: at most one chunk plus one line in memory.
     report_.format = JsonFormat::json_lines;
+    if (struct stat st {}; ::fstat(::fileno(file.get()), &st) == 0 && S_ISREG(st.st_mode))
+      input_bytes_ = static_cast<std::uint64_t>(st.st_size);
     std::uint64_t number = 1;
     std::size_t start = 0;
     bool discarding = false;  // skipping the rest of an over-long line

@@ -41,7 +41,23 @@ void Importer::run_line() {
   check_trailing();
 }
 
+// After the first lines, room for the posts the input will hold at their
+// average length: the collection then never moves its posts to grow.
+void Importer::size_from_input(std::size_t line_bytes) {
+  lines_bytes_ += line_bytes + 1;
+  if (++lines_seen_ != kLinesToEstimate || input_bytes_ == 0 || opt_.validate_only || opt_.on_post)
+    return;
+  std::uint64_t estimate = input_bytes_ / (lines_bytes_ / kLinesToEstimate) + kLinesToEstimate;
+  estimate += estimate / 8;
+  // Never more than four times the input's size in Post records, however
+  // short the first lines are.
+  estimate = std::min<std::uint64_t>(estimate, 4 * input_bytes_ / sizeof(Post));
+  temp_.reserve(static_cast<std::size_t>(
+      std::min<std::uint64_t>(estimate, std::min<std::uint64_t>(opt_.max_posts, kMaxReserve))));
+}
+
 void Importer::line(std::string_view text, std::uint64_t number) {
+  size_from_input(text.size());
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
   if (number == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (blank(text)) return;
@@ -75,6 +91,7 @@ void Importer::line(std::string_view text, std::uint64_t number) {
 }
 
 void Importer::lines_in_memory(std::string_view text) {
+  input_bytes_ = text.size();
   std::uint64_t number = 1;
   std::size_t start = 0;
   while (start < text.size()) {

@@ -246,6 +246,9 @@ class Importer {
   void line(std::string_view text, std::uint64_t number);
   [[noreturn]] void too_long(std::uint64_t number);
   void lines_in_memory(std::string_view text);
+  void size_from_input(std::size_t line_bytes);
+  static constexpr std::size_t kLinesToEstimate = 64;
+  static constexpr std::uint64_t kMaxReserve = std::uint64_t(1) << 26;  // posts
 
   // --- drivers (import.cpp) -------------------------------------------------
   void parse_document(JsonFormat format, std::size_t capacity);
@@ -270,6 +273,10 @@ class Importer {
   // What the document is: a collection (in opt_.format), or a dictionary.
   enum class Mode { collection, sources, gazetteer, extra, digest } mode_ = Mode::collection;
   std::size_t records_ = 0;
+  // JSON Lines: the input's size when known, and the lines seen so far, to
+  // size the collection (size_from_input).
+  std::uint64_t input_bytes_ = 0, lines_bytes_ = 0;
+  std::size_t lines_seen_ = 0;
   // validate_only: the ids seen, for duplicates, in place of the posts.
   // Streamed (on_post): the post ids, and under keep_first the canonical URLs.
   detail::IdSet seen_post_ids_, seen_source_ids_, seen_urls_;

@@ -19,7 +19,8 @@ struct Cancelled {};  // thrown by on_post to unwind an import nobody reads
 
 }  // namespace
 
-struct PostStream::State {
+// Hidden: a class nested in an exported class is exported by default.
+struct __attribute__((visibility("hidden"))) PostStream::State {
   std::mutex mutex;
   std::condition_variable changed;
   std::deque<std::vector<Post>> ready;  // full batches, oldest first

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "digest/normalize.hpp"
+
 namespace digest::detail {
 
 // One character of a key and the bytes of the original text it came from.
@@ -68,11 +70,14 @@ class FoldTable {
 };
 
 // Builds the search key of `text` into `out` (cleared first). With `units`,
-// also one KeyUnit per key character. Returns the byte offset of the first
+// also one KeyUnit per key character; with `anchors` (not both), the
+// anchors of a TokenKey over the key (see key_builder.hpp: a few per text,
+// so the fast paths stay fast). Returns the byte offset of the first
 // ill-formed sequence when `strict` and the text is not UTF-8 (out is then
 // unspecified). `wb_simple` (optional) is set to whether word breaks of the
 // key are exactly its spaces.
 std::optional<std::size_t> build_key(std::string_view text, bool strict, std::string& out,
-                                     std::vector<KeyUnit>* units, bool* wb_simple);
+                                     std::vector<KeyUnit>* units, bool* wb_simple,
+                                     std::vector<KeyAnchor>* anchors = nullptr);
 
 }  // namespace digest::detail

@@ -1,18 +1,16 @@
 // digest::Normalizer: the one place where text is folded. The ICU objects it
 // uses are process-wide: Normalizer2 instances (immutable, thread-safe), the
-// fold table (built lazily, lock-free), and prototypes of the word
-// BreakIterator and the Any-Latin transliterator, of which each thread uses
-// its own clone (neither ICU class may be used by two threads at once).
+// fold table (built lazily, lock-free), and a prototype of the Any-Latin
+// transliterator, of which each thread uses its own clone (it may not be
+// used by two threads at once). Tokens are made in tokens.cpp.
 #include "digest/normalize.hpp"
 
-#include <unicode/brkiter.h>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
-#include <unicode/utext.h>
 
 #include <limits>
 #include <unordered_map>
@@ -20,6 +18,7 @@
 #include <stdexcept>
 
 #include "normalize/display.hpp"
+#include "normalize/errors.hpp"
 #include "normalize/fold.hpp"
 #include "text/utf8.hpp"
 
@@ -29,23 +28,10 @@ namespace {
 
 using detail::Decoded;
 using detail::decode_utf8;
-
-constexpr std::size_t kMaxInput = std::numeric_limits<std::uint32_t>::max() - 16;
-
-Error utf8_error(std::size_t offset) {
-  Error e(ErrorCode::invalid_utf8, "invalid UTF-8 at byte " + std::to_string(offset));
-  e.offset = offset;
-  return e;
-}
-
-Error too_large(std::size_t size) {
-  return Error(ErrorCode::limit_exceeded,
-               "text of " + std::to_string(size) + " bytes is over the 4 GiB limit");
-}
-
-Error icu_error(const char* what, UErrorCode st) {
-  return Error(ErrorCode::internal, std::string(what) + ": " + u_errorName(st));
-}
+using detail::icu_error;
+using detail::kMaxInput;
+using detail::too_large;
+using detail::utf8_error;
 
 // Checks `text` for the mode: strict fails on ill-formed UTF-8, lenient
 // repairs it into `storage` and points `text` at the repair.
@@ -110,22 +96,6 @@ const icu::Normalizer2& nfkc_instance() {
     return r;
   }();
   return *n;
-}
-
-// This thread's word BreakIterator, cloned from a process-wide prototype.
-icu::BreakIterator* word_breaker() {
-  static icu::BreakIterator* proto = [] {
-    UErrorCode st = U_ZERO_ERROR;
-    icu::BreakIterator* bi = icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st);
-    if (U_FAILURE(st)) {
-      delete bi;
-      return static_cast<icu::BreakIterator*>(nullptr);
-    }
-    return bi;
-  }();
-  if (!proto) return nullptr;
-  thread_local std::unique_ptr<icu::BreakIterator> mine(proto->clone());
-  return mine.get();
 }
 
 // This thread's "Any-Latin; Latin-ASCII" transliterator, cloned from a
@@ -217,114 +187,6 @@ Result<std::string> Normalizer::search_key(std::string_view text) const {
 }
 
 bool Normalizer::strict_utf8() const noexcept { return options().utf8 == Utf8Mode::strict; }
-
-namespace {
-
-// Tokens of an all-ASCII text, straight from the bytes: a token is a run of
-// letters, digits and apostrophes that starts with a letter or digit (the
-// apostrophes are dropped from the key, and those at its end belong to its
-// span, as in the general path).
-std::vector<Token> ascii_tokens(std::string_view text) {
-  std::vector<Token> out;
-  out.reserve(text.size() / 6 + 1);
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  auto is_alnum = [](unsigned char c) {
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-  };
-  while (i < n) {
-    while (i < n && !is_alnum(static_cast<unsigned char>(text[i]))) ++i;
-    if (i >= n) break;
-    std::size_t b = i;
-    Token t;
-    t.begin = b;
-    while (i < n) {
-      unsigned char c = static_cast<unsigned char>(text[i]);
-      if (is_alnum(c)) {
-        t.key.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
-      } else if (c != '\'' && c != '`') {
-        break;
-      }
-      ++i;
-    }
-    t.end = i;
-    out.push_back(std::move(t));
-  }
-  return out;
-}
-
-// Per-thread scratch for the key units, so that tokens() does not fault in
-// fresh pages on every call; large buffers are given back.
-std::vector<detail::KeyUnit>& unit_scratch() {
-  thread_local std::vector<detail::KeyUnit> units;
-  return units;
-}
-
-}  // namespace
-
-Result<std::vector<Token>> Normalizer::tokens(std::string_view text) const {
-  if (text.size() > kMaxInput) return too_large(text.size());
-  if (!options().always_icu_word_break && detail::is_ascii(text)) return ascii_tokens(text);
-  std::string key;
-  std::vector<detail::KeyUnit>& units = unit_scratch();
-  struct Release {
-    std::vector<detail::KeyUnit>& u;
-    ~Release() {
-      if (u.capacity() > (std::size_t{1} << 20)) std::vector<detail::KeyUnit>().swap(u);
-    }
-  } release{units};
-  bool simple = true;
-  if (auto bad = detail::build_key(text, strict_utf8(), key, &units, &simple))
-    return utf8_error(*bad);
-
-  std::vector<Token> out;
-  out.reserve(key.size() / 6 + 1);
-  std::size_t u = 0;
-  // Appends the token of key bytes [kb, ke) with the span of its characters.
-  auto emit = [&](std::size_t kb, std::size_t ke) {
-    while (u < units.size() && units[u].key_off < kb) ++u;
-    std::uint32_t b = std::numeric_limits<std::uint32_t>::max(), e = 0;
-    std::size_t v = u;
-    for (; v < units.size() && units[v].key_off < ke; ++v) {
-      b = std::min(b, units[v].begin);
-      e = std::max(e, units[v].end);
-    }
-    if (v == u) return;  // cannot happen: every key character has a unit
-    u = v;
-    out.push_back(Token{key.substr(kb, ke - kb), b, e});
-  };
-
-  if (simple && !options().always_icu_word_break) {
-    std::size_t i = 0;
-    while (i < key.size()) {
-      std::size_t j = key.find(' ', i);
-      if (j == std::string::npos) j = key.size();
-      if (j > i) emit(i, j);
-      i = j + 1;
-    }
-    return out;
-  }
-  icu::BreakIterator* bi = word_breaker();
-  if (!bi) return Error(ErrorCode::internal, "ICU word break iterator unavailable");
-  UErrorCode st = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, key.data(), static_cast<int64_t>(key.size()), &st);
-  if (U_FAILURE(st)) return icu_error("ICU utext_openUTF8", st);
-  bi->setText(ut, st);
-  if (U_FAILURE(st)) {
-    utext_close(ut);
-    return icu_error("ICU BreakIterator::setText", st);
-  }
-  int32_t start = bi->first();
-  for (int32_t end = bi->next(); end != icu::BreakIterator::DONE; start = end, end = bi->next()) {
-    if (bi->getRuleStatus() >= UBRK_WORD_NONE_LIMIT)
-      emit(static_cast<std::size_t>(start), static_cast<std::size_t>(end));
-  }
-  // Detach the iterator from the UText before closing it.
-  icu::UnicodeString empty;
-  bi->setText(empty);
-  utext_close(ut);
-  return out;
-}
 
 namespace {
 

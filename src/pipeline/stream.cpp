@@ -44,7 +44,7 @@ Result<StreamReport> stream_posts(std::span<const std::string> paths, const Impo
   }
 
   StreamReport report;
-  detail::IdSet seen;  // across inputs; each import checks its own input too
+  detail::IdSet seen;  // across inputs (each import checks its own input)
   Collection batch, registry_added;
   std::size_t repeated = 0;
   std::string name;
@@ -68,8 +68,9 @@ Result<StreamReport> stream_posts(std::span<const std::string> paths, const Impo
   };
 
   ImportOptions options = import;
+  const bool across = paths.size() > 1;  // one input: its import checks its ids
   options.on_post = [&](Post&& p) {
-    if (!seen.insert(p.id)) {
+    if (across && !seen.insert(p.id)) {
       if (import.on_duplicate == OnDuplicate::keep_first) {
         ++repeated;
         return;

@@ -365,7 +365,10 @@ static void test_export(void) {
   CHECK(strstr(dg_buffer_data(compact), "\"posted_on\":\"2021-08-17\"") != NULL);
   CHECK(dg_buffer_size(compact) == strlen(dg_buffer_data(compact)));
   CHECK(dg_collection_export_opts(c, DG_FORMAT_JSON_LINES, &out_opts, &jsonl) == DG_OK);
-  CHECK(strncmp(dg_buffer_data(jsonl), "{\"source\":", 10) == 0);
+  /* Posts first, then the source lines: the last line is a source. */
+  CHECK(strncmp(dg_buffer_data(jsonl), "{\"id\":", 6) == 0);
+  CHECK(strstr(dg_buffer_data(jsonl), "\n{\"source\":") != NULL);
+  CHECK(dg_buffer_data(jsonl)[dg_buffer_size(jsonl) - 1] == '\n');
   CHECK(dg_collection_export_opts(c, DG_FORMAT_WORDPRESS, NULL, &fb) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_collection_export_opts(c, DG_FORMAT_DETECT, NULL, &fb) == DG_E_INVALID_ARGUMENT);
   CHECK(dg_collection_export_opts(c, (dg_format)-1, NULL, &fb) == DG_E_INVALID_ARGUMENT);

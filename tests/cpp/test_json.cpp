@@ -343,8 +343,13 @@ TEST(JsonExport, JsonLinesShape) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line); ++lines) {
     EXPECT_TRUE(valid_json(line)) << line;
-    if (lines == 0) {
+    // The posts, in order, then the sources.
+    if (lines < c.size()) {
+      EXPECT_TRUE(line.starts_with("{\"id\":\"" + c.posts()[lines].id + "\"")) << line;
+    } else if (lines == c.size()) {
       EXPECT_TRUE(line.starts_with("{\"source\":{\"id\":\"src-1\"")) << line;
+    } else {
+      EXPECT_TRUE(line.starts_with("{\"source\":")) << line;
     }
   }
   EXPECT_EQ(lines, c.sources().size() + c.size());
