@@ -4,7 +4,7 @@ of bench/RESULTS.md (import, convert, digest, check at 10k, 100k, 1M posts):
 
     python3 bench/scale/make_posts.py /tmp/posts-1m.jsonl 1000000
 
-About 1 KB per post, like a clipping with an excerpt and a short body. The
+About 650 bytes per post, like a clipping with an excerpt and a short body. The
 posts are synthetic: fictional outlets, sentences written for this script,
 in English, Russian, Arabic, French and Persian. Dates run over 1,000 days
 from 2022-01-01, so one ISO week (2023-W10) holds about 0.7% of them. Five

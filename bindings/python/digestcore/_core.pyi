@@ -253,6 +253,15 @@ class PostIterator:
     """Iterator over a collection's posts (live views)."""
     def __iter__(self) -> PostIterator: ...
     def __next__(self) -> Post: ...
+class PostReader:
+    """The posts of a file, one at a time (iter_posts)."""
+    def __iter__(self) -> PostReader: ...
+    def __next__(self) -> Post: ...
+    def close(self) -> None: ...
+    def __enter__(self) -> PostReader: ...
+    def __exit__(self, *args: object) -> bool: ...
+def iter_posts(path: _Path, *, format: _InputFormat | None = None, skip_bad_records: bool = False, strict: bool = False, encoding: str | None = None, on_duplicate: typing.Literal['error', 'keep_first', 'keep-first'] = 'error') -> PostReader:
+    """The posts of a file one at a time, as standalone Posts, in bounded memory for JSON Lines and feeds."""
 class CollectionPosts(collections.abc.Sequence[Post]):
     """
     The posts of a collection as a live, read-only sequence of Post views: no post is copied. It grows when the collection does.
@@ -274,8 +283,8 @@ class Collection:
     def __init__(self) -> None:
         """An empty collection."""
     @staticmethod
-    def load(path: _Path, *, format: _InputFormat | None = None, skip_bad_records: bool = False, strict: bool = False, encoding: str | None = None, on_duplicate: _OnDuplicate = 'error', progress: _Progress = None) -> Collection:
-        """A new collection read from a file ('-' is standard input; format: detect, own, jsonl, jsonfeed, wordpress, rss, atom)."""
+    def load(path: _Path, *, format: _InputFormat | None = None, skip_bad_records: bool = False, strict: bool = False, encoding: str | None = None, on_duplicate: _OnDuplicate = 'error', progress: _Progress = None, where: str | Period | tuple[_Day, _Day] | list[_Day] | collections.abc.Callable[[Post], object] | None = None) -> Collection:
+        """A new collection read from a file ('-' is standard input; format: detect, own, jsonl, jsonfeed, wordpress, rss, atom); where= keeps only a period's posts, or those a callable accepts, streaming the file."""
     @staticmethod
     def from_json(data: _JsonText, *, format: _InputFormat | None = None, skip_bad_records: bool = False, strict: bool = False, encoding: str | None = None, on_duplicate: _OnDuplicate = 'error', progress: _Progress = None) -> Collection:
         """A new collection parsed from a str, bytes or bytearray of JSON, RSS or Atom."""

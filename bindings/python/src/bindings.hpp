@@ -19,6 +19,8 @@
 
 #include "digest/attribution.hpp"
 #include "digest/dates.hpp"
+#include "digest/digest.hpp"
+#include "digest/json.hpp"
 #include "digest/model.hpp"
 #include "digest/result.hpp"
 
@@ -117,6 +119,13 @@ DateParseOptions date_options(const py::object& languages, const py::object& ord
 // The Python Attribution of `a`, parsed from `line` (spans as str indices;
 // dates.cpp).
 py::object attribution_object(Attribution a, std::string_view line);
+// Import arguments (core.cpp): format=None, 'detect', 'own', 'jsonl', ...;
+// on_duplicate='error', 'keep_first' ('keep-first'), 'replace', 'merge'.
+JsonFormat input_format(const std::optional<Str>& name);
+OnDuplicate on_duplicate_arg(const std::string& n);
+// A period from a str parse_period reads, a Period or a (first, last) pair
+// (frames.cpp).
+Period period_arg(py::handle o, std::optional<Date> reference);
 
 }  // namespace digest::python
 

@@ -22,11 +22,6 @@
 
 namespace digest::python {
 
-namespace {
-
-using CollectionPtr = std::shared_ptr<PyCollection>;
-using DigestPtr = std::shared_ptr<const Digest>;
-
 JsonFormat input_format(const std::optional<Str>& name) {
   if (!name || name->value == "detect") return JsonFormat::detect;
   const std::string& n = name->value;
@@ -50,6 +45,11 @@ OnDuplicate on_duplicate_arg(const std::string& n) {
               "on_duplicate");
 }
 
+namespace {
+
+using CollectionPtr = std::shared_ptr<PyCollection>;
+using DigestPtr = std::shared_ptr<const Digest>;
+
 // The import options every import call takes besides format and
 // skip_bad_records (since 0.3).
 struct ImportExtras {
@@ -57,6 +57,9 @@ struct ImportExtras {
   std::optional<std::string> encoding;
   std::string on_duplicate = "error";
   py::object progress = py::none();
+  // load(where=...): a period, or a callable(Post) -> bool; posts it rejects
+  // are read and checked but not kept (since 0.4).
+  py::object where = py::none();
 };
 
 JsonFormat output_format(const std::string& n) {
@@ -191,6 +194,35 @@ ImportReport do_import(PyCollection& pc, const py::object& data, const std::opti
       }
     };
   }
+  // where=: posts are streamed (ImportOptions::on_post) and only those it
+  // keeps are added, so memory follows what is kept. Only for load(), whose
+  // collection is new: a failed streamed import is not undone.
+  std::optional<py::error_already_set> where_error;
+  if (!x.where.is_none()) {
+    if (PyCallable_Check(x.where.ptr()) && !py::isinstance<Period>(x.where)) {
+      o.on_post = [&, fn = x.where](Post&& p) {
+        bool keep = false;
+        {
+          py::gil_scoped_acquire gil;
+          if (interrupted) return;
+          try {
+            keep = py::bool_(fn(PyPost::standalone(p)));
+          } catch (py::error_already_set& e) {
+            where_error.emplace(std::move(e));
+            interrupted = true;
+            return;
+          }
+        }
+        if (keep) (void)pc.c.add_post(std::move(p));  // the importer checked the id
+      };
+    } else {
+      const Period period = period_arg(x.where, std::nullopt);
+      o.on_post = [&pc, period](Post&& p) {
+        std::optional<Date> d = p.digest_date();
+        if (d && *d >= period.first && *d <= period.last) (void)pc.c.add_post(std::move(p));
+      };
+    }
+  }
   Result<ImportReport> r = [&]() -> Result<ImportReport> {
     py::gil_scoped_release nogil;
     LockSet locks;
@@ -206,6 +238,7 @@ ImportReport do_import(PyCollection& pc, const py::object& data, const std::opti
     return res;
   }();
   if (progress_error) throw std::move(*progress_error);
+  if (where_error) throw std::move(*where_error);
   if (interrupted) throw py::error_already_set();
   return unwrap(std::move(r));
 }
@@ -649,17 +682,23 @@ void init_core(py::module_& m) {
       .def_static(
           "load",
           [](py::object path, std::optional<Str> format, bool skip_bad_records, bool strict,
-             std::optional<std::string> encoding, std::string on_duplicate, py::object progress) {
+             std::optional<std::string> encoding, std::string on_duplicate, py::object progress,
+             py::object where) {
             auto c = std::make_shared<PyCollection>();
             do_import(*c, path, format, skip_bad_records, true, false, py::none(),
-                      {strict, std::move(encoding), std::move(on_duplicate), std::move(progress)});
+                      {strict, std::move(encoding), std::move(on_duplicate), std::move(progress),
+                       std::move(where)});
             return c;
           },
           py::arg("path"), py::kw_only(), py::arg("format") = py::none(),
-          py::arg("skip_bad_records") = false, DG_IMPORT_EXTRA_ARGS,
-          DG_SIG("load(path, *, format=None, skip_bad_records=False, " DG_IMPORT_EXTRA_SIG ")",
+          py::arg("skip_bad_records") = false, DG_IMPORT_EXTRA_ARGS, py::arg("where") = py::none(),
+          DG_SIG("load(path, *, format=None, skip_bad_records=False, " DG_IMPORT_EXTRA_SIG
+                 ", where=None)",
                  "A new collection read from a file ('-' is standard input; format: detect, "
-                 "own, jsonl, jsonfeed, wordpress, rss, atom)."))
+                 "own, jsonl, jsonfeed, wordpress, rss, atom). where: keep only the posts of a "
+                 "period (a period str, a Period or (first, last)) or those a callable(Post) "
+                 "accepts; the file is streamed, so memory follows what is kept (on_duplicate "
+                 "'error' or 'keep-first')."))
       .def_static(
           "from_json",
           [](py::object data, std::optional<Str> format, bool skip_bad_records, bool strict,

@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
+
 
 #include "bindings.hpp"
 #include "digest/attribution.hpp"
@@ -444,10 +446,35 @@ const DateParser& default_parser() {
   return *p;
 }
 
+bool same_options(const DateParseOptions& x, const DateParseOptions& y) {
+  return x.languages == y.languages && x.order == y.order && x.reference == y.reference &&
+         x.reference_seconds == y.reference_seconds && x.allow_partial == y.allow_partial &&
+         x.yearless == y.yearless;
+}
+
+// The parser for an option set of the module-level functions, from a cache of
+// the last 16 option sets (most recent first): building a parser costs more
+// than parsing a date, and a caller passes the same options call after call.
+std::shared_ptr<const DateParser> cached_parser(DateParseOptions options) {
+  constexpr std::size_t kKept = 16;
+  static std::mutex mu;
+  static std::vector<std::shared_ptr<const DateParser>> kept;
+  std::lock_guard<std::mutex> lock(mu);
+  for (std::size_t i = 0; i < kept.size(); ++i) {
+    if (!same_options(kept[i]->options(), options)) continue;
+    std::rotate(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(i),
+                kept.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    return kept.front();
+  }
+  kept.insert(kept.begin(), std::make_shared<const DateParser>(std::move(options)));
+  if (kept.size() > kKept) kept.pop_back();
+  return kept.front();
+}
+
 // The parser for one call of a module-level function: the default one, or
-// one built for the call's options.
+// the cached one for the call's options.
 struct ParserArg {
-  std::unique_ptr<DateParser> own;
+  std::shared_ptr<const DateParser> own;
   const DateParser* parser = nullptr;
   ParserArg(const py::object& languages, const py::object& order, const py::object& reference,
             const py::object& allow_partial, const py::object& yearless) {
@@ -455,8 +482,7 @@ struct ParserArg {
         is_missing(yearless) && !flag_of(allow_partial, "allow_partial")) {
       parser = &default_parser();
     } else {
-      own = std::make_unique<DateParser>(
-          options_of(languages, order, reference, allow_partial, yearless));
+      own = cached_parser(options_of(languages, order, reference, allow_partial, yearless));
       parser = own.get();
     }
   }
@@ -506,11 +532,7 @@ py::tuple parser_state(const DateParser& p) {
 }
 
 bool same_options(const DateParser& a, const DateParser& b) {
-  const DateParseOptions& x = a.options();
-  const DateParseOptions& y = b.options();
-  return x.languages == y.languages && x.order == y.order && x.reference == y.reference &&
-         x.reference_seconds == y.reference_seconds && x.allow_partial == y.allow_partial &&
-         x.yearless == y.yearless;
+  return same_options(a.options(), b.options());
 }
 
 // ---- attribution -------------------------------------------------------------

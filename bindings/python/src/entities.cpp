@@ -150,19 +150,22 @@ py::object find_matches(const PyGazetteer& pg, const py::object& text) {
   const Utf8& u = *given;
   std::vector<FoundMatch> ms;
   std::optional<Error> error;
-  {
-    py::gil_scoped_release nogil;
-    std::shared_lock<std::shared_mutex> lock(pg.mu);
+  auto run = [&] {
     auto r = pg.g.find(u.view);
     if (!r.ok()) {
       error = r.error();
-    } else {
-      ms.reserve(r->size());
-      for (const EntityMatch& mt : *r)
-        ms.push_back({mt.begin, mt.end, mt.entity_index, mt.alias_index,
-                      std::string(mt.entity_id), std::string(mt.alias)});
+      return;
     }
-  }
+    ms.reserve(r->size());
+    for (const EntityMatch& mt : *r)
+      ms.push_back({mt.begin, mt.end, mt.entity_index, mt.alias_index,
+                    std::string(mt.entity_id), std::string(mt.alias)});
+  };
+  // A short text is matched in less time than releasing and taking back the
+  // GIL costs; a long one lets other threads run meanwhile.
+  constexpr std::size_t kKeepGilBytes = 8192;
+  if (u.view.size() <= kKeepGilBytes) with_shared(pg.mu, run);
+  else nogil_shared(pg.mu, run);
   if (error) raise_error(*error);
   py::list out(ms.size());
   if (ms.empty()) return out;
@@ -177,15 +180,10 @@ py::object find_matches(const PyGazetteer& pg, const py::object& text) {
     }
     idx = byte_to_str_indices(u.view, bytes);
   }
-  // One Python str per distinct entity and alias of this call.
-  std::unordered_map<std::size_t, py::object> entity_str, alias_str;
-  auto intern = [](std::unordered_map<std::size_t, py::object>& cache, std::size_t key,
-                   const std::string& s) -> PyObject* {
-    auto it = cache.find(key);
-    if (it == cache.end()) it = cache.emplace(key, text_out(s)).first;
-    PyObject* o = it->second.ptr();
-    Py_INCREF(o);
-    return o;
+  auto str_of = [](std::vector<py::object>& cache, std::size_t i, const std::string& s) {
+    if (i >= cache.size()) cache.resize(std::max(i + 1, cache.size() * 2));
+    if (!cache[i]) cache[i] = text_out(s);
+    return cache[i].inc_ref().ptr();
   };
   for (std::size_t k = 0; k < ms.size(); ++k) {
     const FoundMatch& mt = ms[k];
@@ -194,8 +192,8 @@ py::object find_matches(const PyGazetteer& pg, const py::object& text) {
     PyObject* item = PyStructSequence_New(entity_match_type);
     if (!item) throw py::error_already_set();
     py::object holder = py::reinterpret_steal<py::object>(item);
-    PyStructSequence_SetItem(item, 0, intern(entity_str, mt.entity_index, mt.entity));
-    PyStructSequence_SetItem(item, 1, intern(alias_str, mt.alias_index, mt.alias));
+    PyStructSequence_SetItem(item, 0, str_of(pg.entity_str, mt.entity_index, mt.entity));
+    PyStructSequence_SetItem(item, 1, str_of(pg.alias_str, mt.alias_index, mt.alias));
     PyStructSequence_SetItem(item, 2, PyLong_FromSize_t(start));
     PyStructSequence_SetItem(item, 3, PyLong_FromSize_t(end));
     PyObject* surface =

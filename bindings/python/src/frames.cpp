@@ -206,6 +206,8 @@ Date day_arg(py::handle o, const char* what) {
   return d->date;
 }
 
+}  // namespace
+
 // A period: a str parse_period reads ('2021-W33', '2021-08', '1400-06',
 // '2021-08-12/2021-08-18', 'P7D/2021-09-10', 'last-7-days', ...), a Period,
 // or a (first, last) pair of dates.
@@ -228,6 +230,8 @@ Period period_arg(py::handle o, std::optional<Date> reference) {
   throw py::type_error("period must be a period str, a Period or (first, last), not " +
                        type_name(o));
 }
+
+namespace {
 
 // A list filter: None (no condition), one str, or an iterable of str.
 std::vector<std::string> names_arg(py::handle o, const char* what) {

@@ -28,6 +28,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "bindings.hpp"
 #include "digest/attribution.hpp"
@@ -258,6 +259,11 @@ struct PyOutletList final : PyOutletLookup {
 struct PyGazetteer {
   Gazetteer g;
   mutable std::shared_mutex mu;
+  // The Python strs of entity ids and alias texts that find() has handed
+  // out, by index: the dictionary only grows and never changes the id or
+  // text at an index, so one str serves every match. Touched only with the
+  // GIL held (and freed with it: the owner is the Python object).
+  mutable std::vector<py::object> entity_str, alias_str;
   PyGazetteer() = default;
   explicit PyGazetteer(Gazetteer gz) : g(std::move(gz)) {}
 };
