@@ -41,6 +41,23 @@ def test_iter_posts_gives_what_load_gives(tmp_path):
     assert streamed[0].title == "changed"
 
 
+def test_iter_posts_report_and_sources_once_read(tmp_path):
+    path = write_lines(tmp_path / "posts.jsonl", 40, ["not json", json.dumps({"id": "p1"})])
+    reader = dc.iter_posts(path, skip_bad_records=True, on_duplicate="keep_first")
+    assert reader.report is None and reader.sources is None  # not read yet
+    assert len(list(reader)) == 40
+    report = reader.report
+    assert report.posts_added == 40
+    assert [r["line"] for r in report.skipped] == [42]
+    assert report.duplicates["kept_first"] == 1
+    assert [s.id for s in reader.sources] == ["quay"]
+    assert reader.sources[0].name == "Quay Courier"
+    stopped = dc.iter_posts(path, skip_bad_records=True)
+    next(stopped)
+    stopped.close()
+    assert stopped.report is None  # stopped early: no report of a partial read
+
+
 def test_iter_posts_raises_where_the_error_is(tmp_path):
     path = write_lines(tmp_path / "bad.jsonl", 30, ['{"id": "x", "title": 12}'] + [])
     seen = []

@@ -126,6 +126,8 @@ OnDuplicate on_duplicate_arg(const std::string& n);
 // A period from a str parse_period reads, a Period or a (first, last) pair
 // (frames.cpp).
 Period period_arg(py::handle o, std::optional<Date> reference);
+// Read-only copies of sources as a list of digestcore.Source (core.cpp).
+py::list frozen_sources(const std::vector<Source>& sources);
 
 }  // namespace digest::python
 

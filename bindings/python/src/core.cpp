@@ -283,12 +283,6 @@ py::list post_views(const CollectionPtr& c, const std::vector<std::size_t>& indi
   return out;
 }
 
-py::list frozen_sources(const std::vector<Source>& sources) {
-  py::list out(sources.size());
-  for (std::size_t k = 0; k < sources.size(); ++k) out[k] = py::cast(PySource::copy_of(sources[k]));
-  return out;
-}
-
 // ---- Post properties -------------------------------------------------------
 
 // Optional text (every field but id): None when absent, and None, NaN or
@@ -1132,5 +1126,11 @@ void init_core(py::module_& m) {
 }  // namespace
 
 DIGEST_PY_MODULE(0, init_core);
+
+py::list frozen_sources(const std::vector<Source>& sources) {
+  py::list out(sources.size());
+  for (std::size_t k = 0; k < sources.size(); ++k) out[k] = py::cast(PySource::copy_of(sources[k]));
+  return out;
+}
 
 }  // namespace digest::python

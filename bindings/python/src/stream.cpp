@@ -23,6 +23,10 @@ struct PostReader {
   std::size_t at = 0;
   std::mutex mu;  // one __next__ at a time; taken with the GIL released
   std::string name;
+  // Once the file has been read to its end: what the import read and the
+  // sources the file defined.
+  std::optional<ImportReport> report;
+  std::vector<Source> sources;
 
   // Stops the reading thread and waits for it (GIL released: it may be
   // finishing a batch).
@@ -32,8 +36,14 @@ struct PostReader {
       py::gil_scoped_release nogil;
       std::lock_guard<std::mutex> lock(mu);
       dying = std::move(stream);
+      const bool all_handed_out = at >= buffered.size();
       buffered.clear();
       at = 0;
+      if (dying && all_handed_out && dying->report()) {
+        report = *dying->report();
+        const auto all = dying->sources()->sources();
+        sources.assign(all.begin(), all.end());
+      }
       dying.reset();
     }
   }
@@ -76,6 +86,22 @@ void init_stream(py::module_& m) {
            DG_SIG("__next__(self)",
                   "The next post (a standalone Post); StopIteration at the end. An error in the "
                   "file is raised where it is met, after the posts before it."))
+      .def_property_readonly(
+          "report",
+          [](PostReader& r) -> py::object {
+            if (!r.report) return py::none();
+            return py::cast(*r.report);
+          },
+          "Once the file has been read to its end: its ImportReport (posts read, skipped "
+          "records, repairs, duplicates); None before, or when reading stopped early.")
+      .def_property_readonly(
+          "sources",
+          [](PostReader& r) -> py::object {
+            if (!r.report) return py::none();
+            return frozen_sources(r.sources);
+          },
+          "Once the file has been read to its end: the sources it defined (read-only "
+          "copies); None before.")
       .def("close", &PostReader::close,
            DG_SIG("close(self)", "Stops reading; the iterator then ends. Safe to call twice."))
       .def("__enter__", [](py::object self) { return self; },
