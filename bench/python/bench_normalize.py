@@ -122,6 +122,17 @@ def main() -> int:
     except ImportError:
         print("\nhazm is not installed (pip install hazm): skipped")
 
+    # tokens(): the same folding as search_key plus one Token (a struct
+    # sequence) per word; the ratio is what the Python objects cost.
+    print("\ntokens (a Token per word) against search_key (one str per text)")
+    for name, texts in [("mixed", mixed)] + list(langs.items()):
+        t_tok, toks = timed(digestcore.tokens, texts, args.runs)
+        t_key, keys = timed(key, texts, args.runs)
+        joined = sum(" ".join(t.key for t in tt) == k for tt, k in zip(toks, keys))
+        print(f"  {name:34s} tokens {mbps(texts, t_tok):8.1f} MB/s   search_key "
+              f"{mbps(texts, t_key):8.1f} MB/s   tokens/search_key time {t_tok / t_key:5.2f}x   "
+              f"keys joined = search_key {joined}/{len(texts)}")
+
     # Transliteration against unidecode.
     try:
         from unidecode import unidecode

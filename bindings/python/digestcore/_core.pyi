@@ -447,10 +447,13 @@ class _Entity(typing.TypedDict):
     name: str | None
     type: str | None
     aliases: list[str | tuple[str, bool]]
-class Token:
-    """A word of a text: its search-key form and its span text[start:end] (str indices for str, byte offsets for bytes). Unpacks as (key, start, end); hashable, picklable."""
-    def __init__(self, key: str, start: typing.SupportsIndex, end: typing.SupportsIndex) -> None:
-        """A token with this key and span."""
+class Token(tuple[str, int, int]):
+    """A word of a text, a named tuple: its search-key form and its span text[start:end] in the text given to tokens() (str indices for str, byte offsets for bytes). Hashable, picklable; compares as a tuple."""
+    n_fields: typing.ClassVar[int]
+    n_sequence_fields: typing.ClassVar[int]
+    n_unnamed_fields: typing.ClassVar[int]
+    __match_args__: typing.ClassVar[tuple[str, str, str]] = ('key', 'start', 'end')
+    def __new__(cls, key: str, start: typing.SupportsIndex, end: typing.SupportsIndex) -> Token: ...
     @property
     def key(self) -> str:
         """The token's search key."""
@@ -460,10 +463,6 @@ class Token:
     @property
     def end(self) -> int:
         """End of its span in the text (exclusive)."""
-    def __eq__(self, other: object, /) -> bool: ...
-    def __hash__(self) -> int: ...
-    def __iter__(self) -> collections.abc.Iterator[str | int]: ...
-    def __repr__(self) -> str: ...
 class Normalizer:
     """The normaliser, with its UTF-8 mode fixed: its methods are the module functions without the strict argument. Thread-safe; picklable."""
     def __init__(self, strict: bool = False) -> None:

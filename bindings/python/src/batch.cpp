@@ -559,38 +559,10 @@ std::int64_t epoch_micros(const DateTime& dt) {
   return s * 1000000;
 }
 
-py::object py_date(const Date& d) {
-  PyObject* o = PyDate_FromDate(d.year(), d.month(), d.day());
-  if (!o) throw py::error_already_set();
-  return py::reinterpret_steal<py::object>(o);
-}
-
 // As parse_datetime: naive unless the text gave an offset; midnight without a time.
-class DatetimeMaker {
- public:
-  py::object operator()(const DateTime& dt) {
-    const int s = dt.seconds.value_or(0);
-    PyObject* tz = Py_None;
-    if (dt.utc_offset_minutes) tz = zone(*dt.utc_offset_minutes).ptr();
-    PyObject* o = PyDateTimeAPI->DateTime_FromDateAndTime(
-        dt.date.year(), dt.date.month(), dt.date.day(), s / 3600, (s / 60) % 60, s % 60, 0, tz,
-        PyDateTimeAPI->DateTimeType);
-    if (!o) throw py::error_already_set();
-    return py::reinterpret_steal<py::object>(o);
-  }
-
- private:
-  const py::object& zone(int minutes) {
-    auto it = zones_.find(minutes);
-    if (it != zones_.end()) return it->second;
-    py::object delta = py::reinterpret_steal<py::object>(PyDelta_FromDSU(0, minutes * 60, 0));
-    if (!delta) throw py::error_already_set();
-    py::object tz = py::reinterpret_steal<py::object>(PyTimeZone_FromOffset(delta.ptr()));
-    if (!tz) throw py::error_already_set();
-    return zones_.emplace(minutes, std::move(tz)).first->second;
-  }
-  std::unordered_map<int, py::object> zones_;
-};
+py::object datetime_of(const DateTime& dt) {
+  return py_datetime(dt.date, dt.seconds.value_or(0), dt.utc_offset_minutes);
+}
 
 // The buffers of a date column (with_time false) or a timestamp column. For
 // Arrow: int32 days or int64 microseconds and a validity bitmap; for NumPy
@@ -620,10 +592,8 @@ py::tuple date_buffers(const std::vector<std::optional<DateTime>>& r, Layout lay
 py::object dates_out(const std::vector<std::optional<DateTime>>& r, const Target& t, bool with_time,
                      const Plan& plan) {
   if (t.layout == Layout::list) {
-    if (with_time) {
-      DatetimeMaker make;
-      return object_list(r.size(), [&](std::size_t i) { return r[i] ? make(*r[i]) : none(); }, &plan);
-    }
+    if (with_time)
+      return object_list(r.size(), [&](std::size_t i) { return r[i] ? datetime_of(*r[i]) : none(); }, &plan);
     return object_list(r.size(), [&](std::size_t i) { return r[i] ? py_date(r[i]->date) : none(); }, &plan);
   }
   return t.shaper.attr(with_time ? "datetimes" : "dates")(*date_buffers(r, t.layout, with_time));

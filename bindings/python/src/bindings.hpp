@@ -105,6 +105,10 @@ struct Str {
 
 // date, or datetime (naive, or aware with a fixed offset) when there is a time.
 py::object datetime_to_python(const std::optional<DateTime>& dt);
+// A datetime.date; a datetime.datetime at `seconds` into the day, aware
+// when an offset is given (the datetime C API; common.cpp).
+py::object py_date(const Date& d);
+py::object py_datetime(const Date& d, int seconds, std::optional<int> offset_minutes);
 // A post's date as Python sees it: an aware datetime in UTC (a date
 // without a time is its midnight UTC; a time without an offset is taken as
 // UTC), or None. The same instant as the `posted_on` column of to_arrow.

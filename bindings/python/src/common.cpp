@@ -3,9 +3,12 @@
 // read-only rules of Post and Source objects.
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
 #include "bindings.hpp"
 #include "objects.hpp"
+
+#include <datetime.h>  // after Python.h (bindings.hpp)
 
 namespace digest::python {
 
@@ -149,38 +152,65 @@ Date checked_date(int y, int m, int d, const char* what) {
 
 }  // namespace
 
+// Dates and datetimes are made with the datetime module's C API (one call
+// each, no attribute lookups); a timezone per offset is made once.
+namespace {
+
+PyDateTime_CAPI* datetime_api() {
+  if (!PyDateTimeAPI) {
+    PyDateTime_IMPORT;
+    if (!PyDateTimeAPI) throw py::error_already_set();
+  }
+  return PyDateTimeAPI;
+}
+
+py::object steal_or_throw(PyObject* o) {
+  if (!o) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(o);
+}
+
+// A datetime.timezone of `minutes` east of UTC; cached (the GIL guards the
+// cache; it lives as long as the process).
+PyObject* timezone_of(int minutes) {
+  static auto* zones = new std::unordered_map<int, py::object>();
+  auto it = zones->find(minutes);
+  if (it != zones->end()) return it->second.ptr();
+  datetime_api();
+  py::object delta = steal_or_throw(PyDelta_FromDSU(0, minutes * 60, 0));
+  py::object tz = minutes == 0 ? py::reinterpret_borrow<py::object>(PyDateTime_TimeZone_UTC)
+                               : steal_or_throw(PyTimeZone_FromOffset(delta.ptr()));
+  return zones->emplace(minutes, std::move(tz)).first->second.ptr();
+}
+
+}  // namespace
+
+py::object py_date(const Date& d) {
+  PyDateTime_CAPI* api = datetime_api();
+  return steal_or_throw(api->Date_FromDate(d.year(), d.month(), d.day(), api->DateType));
+}
+
+py::object py_datetime(const Date& d, int seconds, std::optional<int> offset_minutes) {
+  PyDateTime_CAPI* api = datetime_api();
+  PyObject* tz = offset_minutes ? timezone_of(*offset_minutes) : Py_None;
+  return steal_or_throw(api->DateTime_FromDateAndTime(d.year(), d.month(), d.day(),
+                                                      seconds / 3600, (seconds / 60) % 60,
+                                                      seconds % 60, 0, tz, api->DateTimeType));
+}
+
 py::object datetime_to_python(const std::optional<DateTime>& dt) {
   if (!dt) return py::none();
-  py::object& m = datetime_module();
-  int y = dt->date.year(), mo = dt->date.month(), d = dt->date.day();
-  if (!dt->seconds) {
-    if (dt->utc_offset_minutes) {
-      // A date with an offset but no time cannot be a datetime.date; keep midnight.
-      py::object tz = m.attr("timezone")(
-          m.attr("timedelta")(py::arg("minutes") = *dt->utc_offset_minutes));
-      return m.attr("datetime")(y, mo, d, 0, 0, 0, 0, tz);
-    }
-    return m.attr("date")(y, mo, d);
-  }
-  int s = *dt->seconds;
-  if (dt->utc_offset_minutes) {
-    py::object tz =
-        m.attr("timezone")(m.attr("timedelta")(py::arg("minutes") = *dt->utc_offset_minutes));
-    return m.attr("datetime")(y, mo, d, s / 3600, (s / 60) % 60, s % 60, 0, tz);
-  }
-  return m.attr("datetime")(y, mo, d, s / 3600, (s / 60) % 60, s % 60);
+  // A date with an offset but no time cannot be a datetime.date: midnight.
+  if (!dt->seconds && !dt->utc_offset_minutes) return py_date(dt->date);
+  return py_datetime(dt->date, dt->seconds.value_or(0), dt->utc_offset_minutes);
 }
 
 py::object utc_datetime_to_python(const std::optional<DateTime>& dt) {
   if (!dt) return py::none();
-  py::object& m = datetime_module();
-  static py::object* utc = new py::object(m.attr("timezone").attr("utc"));
-  int y = dt->date.year(), mo = dt->date.month(), d = dt->date.day();
-  if (!dt->seconds) return m.attr("datetime")(y, mo, d, 0, 0, 0, 0, *utc);
-  int s = *dt->seconds;
-  py::object local = m.attr("datetime")(y, mo, d, s / 3600, (s / 60) % 60, s % 60, 0, *utc);
-  if (!dt->utc_offset_minutes || *dt->utc_offset_minutes == 0) return local;
-  return local - m.attr("timedelta")(py::arg("minutes") = *dt->utc_offset_minutes);
+  py::object local = py_datetime(dt->date, dt->seconds.value_or(0), 0);
+  const int off = dt->utc_offset_minutes.value_or(0);
+  if (off == 0 || !dt->seconds) return local;  // a date alone is that day, midnight UTC
+  py::object delta = steal_or_throw(PyDelta_FromDSU(0, off * 60, 0));
+  return steal_or_throw(PyNumber_Subtract(local.ptr(), delta.ptr()));
 }
 
 std::optional<DateTime> datetime_from_python(py::handle o, const char* what) {

@@ -235,32 +235,19 @@ DateParseOptions options_of(const py::object& languages, const py::object& order
   return o;
 }
 
-py::object to_date(const Date& d) {
-  return datetime_module().attr("date")(int(d.year()), int(d.month()), int(d.day()));
-}
+py::object to_date(const Date& d) { return py_date(d); }
 
 // The reference as given: a date, or a naive datetime when it has a time.
 py::object reference_out(const DateParseOptions& o) {
   if (!o.reference) return py::none();
   if (!o.reference_seconds) return to_date(*o.reference);
-  const int s = *o.reference_seconds;
-  return datetime_module().attr("datetime")(int(o.reference->year()), int(o.reference->month()),
-                                            int(o.reference->day()), s / 3600, (s / 60) % 60,
-                                            s % 60);
+  return py_datetime(*o.reference, *o.reference_seconds, std::nullopt);
 }
 
 // Always a datetime: midnight when the text gave no time; aware when it gave
 // an offset or zone.
 py::object to_datetime(const DateTime& dt) {
-  py::object& m = datetime_module();
-  int s = dt.seconds.value_or(0);
-  int y = dt.date.year(), mo = dt.date.month(), d = dt.date.day();
-  if (dt.utc_offset_minutes) {
-    py::object tz =
-        m.attr("timezone")(m.attr("timedelta")(py::arg("minutes") = *dt.utc_offset_minutes));
-    return m.attr("datetime")(y, mo, d, s / 3600, (s / 60) % 60, s % 60, 0, tz);
-  }
-  return m.attr("datetime")(y, mo, d, s / 3600, (s / 60) % 60, s % 60);
+  return py_datetime(dt.date, dt.seconds.value_or(0), dt.utc_offset_minutes);
 }
 
 // date when there is no time, else datetime (DateMatch.value, readings).

@@ -83,32 +83,107 @@ NormalForm parse_form(const std::string& form) {
   raise_error(e);
 }
 
-struct PyToken {
-  std::string key;
-  std::size_t start = 0;
-  std::size_t end = 0;
-  bool operator==(const PyToken&) const = default;
-};
+// ---- Token: a struct sequence (a named tuple built in C) ----------------
 
-std::vector<PyToken> make_tokens(const std::vector<Token>& toks, const Text& t) {
-  std::vector<PyToken> out;
-  out.reserve(toks.size());
-  if (!t.is_str) {
-    for (const Token& k : toks) out.push_back({k.key, k.begin, k.end});
-    return out;
+PyTypeObject* token_type = nullptr;
+
+PyStructSequence_Field token_fields[] = {
+    {"key", "the token's search key"},
+    {"start", "start of its span in the text (inclusive)"},
+    {"end", "end of its span in the text (exclusive)"},
+    {nullptr, nullptr}};
+
+PyStructSequence_Desc token_desc = {
+    "digestcore.Token",
+    DG_SIG("Token(key, start, end)",
+           "A word of a text, a named tuple: its search-key form and its span text[start:end] "
+           "in the text given to tokens() (str indices for str, byte offsets for bytes). "
+           "Hashable, picklable; compares as a tuple."),
+    token_fields, 3};
+
+// A Token from its three fields (steals nothing; null with an exception set
+// on failure).
+PyObject* new_token(PyObject* key, std::size_t start, std::size_t end) {
+  PyObject* t = PyStructSequence_New(token_type);
+  if (!t) return nullptr;
+  PyObject* a = PyLong_FromSize_t(start);
+  PyObject* b = PyLong_FromSize_t(end);
+  if (!a || !b) {
+    Py_XDECREF(a);
+    Py_XDECREF(b);
+    Py_DECREF(t);
+    return nullptr;
   }
-  // Begins ascend; ends ascend too (tokens do not nest), but convert each
-  // list separately to keep byte_to_str_indices' walk linear.
+  Py_INCREF(key);
+  PyStructSequence_SetItem(t, 0, key);
+  PyStructSequence_SetItem(t, 1, a);
+  PyStructSequence_SetItem(t, 2, b);
+  return t;
+}
+
+// Token(key, start, end), as documented (a struct sequence's own
+// constructor takes one sequence).
+PyObject* token_new(PyTypeObject*, PyObject* args, PyObject* kwds) {
+  static const char* names[] = {"key", "start", "end", nullptr};
+  PyObject* key = nullptr;
+  Py_ssize_t start = 0, end = 0;
+  if (!PyArg_ParseTupleAndKeywords(args, kwds, "Unn:Token", const_cast<char**>(names), &key,
+                                   &start, &end))
+    return nullptr;
+  if (start < 0 || end < 0) {
+    PyErr_SetString(PyExc_ValueError, "Token start and end must not be negative");
+    return nullptr;
+  }
+  return new_token(key, static_cast<std::size_t>(start), static_cast<std::size_t>(end));
+}
+
+void init_token_type(py::module_& m) {
+  token_type = PyStructSequence_NewType(&token_desc);
+  if (!token_type) throw py::error_already_set();
+  token_type->tp_new = token_new;
+  PyType_Modified(token_type);
+  py::handle cls(reinterpret_cast<PyObject*>(token_type));
+  // Pickled as Token(key, start, end), which the constructor takes.
+  py::setattr(cls, "__reduce__",
+              py::cpp_function(
+                  [](py::handle self) {
+                    py::tuple t = py::reinterpret_borrow<py::tuple>(self);
+                    return py::make_tuple(py::type::handle_of(self),
+                                          py::make_tuple(t[0], t[1], t[2]));
+                  },
+                  py::name("__reduce__"), py::is_method(cls),
+                  DG_SIG("__reduce__(self)", "Pickle support: (Token, (key, start, end)).")));
+  m.attr("Token") = py::reinterpret_borrow<py::object>(cls);
+}
+
+// The tokens of a text as a list of Token: built from the token key (one
+// buffer; each key becomes a str directly), with str indices for str.
+py::object token_list(const TokenKey& tk, const Text& t) {
+  const std::vector<TokenSpan> spans = tk.spans();
   std::vector<std::size_t> begins, ends;
-  begins.reserve(toks.size());
-  ends.reserve(toks.size());
-  for (const Token& k : toks) {
-    begins.push_back(k.begin);
-    ends.push_back(k.end);
+  if (t.is_str) {
+    // Begins ascend; ends ascend too (tokens do not nest), but convert each
+    // list separately to keep byte_to_str_indices' walk linear.
+    begins.reserve(spans.size());
+    ends.reserve(spans.size());
+    for (const TokenSpan& s : spans) {
+      begins.push_back(s.begin);
+      ends.push_back(s.end);
+    }
+    begins = byte_to_str_indices(t.bytes, begins);
+    ends = byte_to_str_indices(t.bytes, ends);
   }
-  auto b = byte_to_str_indices(t.bytes, begins);
-  auto e = byte_to_str_indices(t.bytes, ends);
-  for (std::size_t i = 0; i < toks.size(); ++i) out.push_back({toks[i].key, b[i], e[i]});
+  py::list out(spans.size());
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const TokenSpan& s = spans[i];
+    py::object key = py::reinterpret_steal<py::object>(PyUnicode_DecodeUTF8(
+        tk.key.data() + s.key_begin, static_cast<Py_ssize_t>(s.key_end - s.key_begin), "strict"));
+    if (!key) throw py::error_already_set();
+    PyObject* tok = t.is_str ? new_token(key.ptr(), begins[i], ends[i])
+                             : new_token(key.ptr(), s.begin, s.end);
+    if (!tok) throw py::error_already_set();
+    PyList_SET_ITEM(out.ptr(), static_cast<Py_ssize_t>(i), tok);
+  }
   return out;
 }
 
@@ -141,11 +216,11 @@ py::object do_string(const Normalizer& n, py::handle text, Method m) {
 py::object do_tokens(const Normalizer& n, py::handle text) {
   std::optional<Text> t = take_text(text);
   if (!t) return py::none();
-  Result<std::vector<Token>> r = [&] {
+  Result<TokenKey> r = [&] {
     py::gil_scoped_release nogil;
-    return n.tokens(t->bytes);
+    return n.token_key(t->bytes);
   }();
-  return py::cast(make_tokens(unwrap_text(std::move(r), *t), *t));
+  return token_list(unwrap_text(std::move(r), *t), *t);
 }
 
 py::object do_script(const Normalizer& n, py::handle text) {
@@ -173,41 +248,7 @@ py::object equal_to(const T& a, const py::object& o) {
 }
 
 void init_normalize(py::module_& m) {
-  py::class_<PyToken>(
-      m, "Token",
-      DG_SIG("Token(key, start, end)",
-             "A word of a text: its search-key form and its span text[start:end] in the text "
-             "given to tokens() (str indices for str, byte offsets for bytes). Unpacks as "
-             "(key, start, end); hashable, picklable."))
-      .def(py::init([](Str key, std::size_t start, std::size_t end) {
-             return PyToken{std::move(key).value, start, end};
-           }),
-           py::arg("key"), py::arg("start"), py::arg("end"),
-           DG_SIG("__init__(self, key, start, end)", "A token with this key and span."))
-      .def_readonly("key", &PyToken::key, "The token's search key.")
-      .def_readonly("start", &PyToken::start, "Start of its span in the text (inclusive).")
-      .def_readonly("end", &PyToken::end, "End of its span in the text (exclusive).")
-      .def("__eq__", &equal_to<PyToken>, 
-           DG_SIG("__eq__(self, other, /)", "True when key, start and end are equal."))
-      .def(
-          "__hash__", [](const PyToken& a) { return py::hash(py::make_tuple(a.key, a.start, a.end)); },
-          DG_SIG("__hash__(self)", "The hash of (key, start, end)."))
-      .def(
-          "__iter__", [](const PyToken& a) { return py::iter(py::make_tuple(a.key, a.start, a.end)); },
-          DG_SIG("__iter__(self)", "Iterates key, start, end (so a Token unpacks)."))
-      .def(
-          "__repr__",
-          [](const PyToken& a) {
-            return "Token(key=" + std::string(py::repr(py::str(a.key))) +
-                   ", start=" + std::to_string(a.start) + ", end=" + std::to_string(a.end) + ")";
-          },
-          DG_SIG("__repr__(self)", "The constructor call that makes this token."))
-      .def(py::pickle(
-          [](const PyToken& a) { return py::make_tuple(a.key, a.start, a.end); },
-          [](const py::tuple& t) {
-            if (t.size() != 3) throw py::value_error("bad pickled Token");
-            return PyToken{text_arg(t[0], "key"), t[1].cast<std::size_t>(), t[2].cast<std::size_t>()};
-          }));
+  init_token_type(m);
 
   m.def(
       "normalize",
@@ -329,7 +370,7 @@ void init_normalize(py::module_& m) {
                         return PyNormalizer{t[0].cast<bool>()};
                       }));
 
-  for (const char* name : {"Token", "Normalizer"}) pickle_any_protocol(m.attr(name));
+  pickle_any_protocol(m.attr("Normalizer"));
 }
 
 }  // namespace
