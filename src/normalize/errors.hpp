@@ -1,5 +1,5 @@
 // Internal to the normaliser: its input limit and the errors its entry
-// points share (normalizer.cpp, tokens.cpp). Not installed.
+// points share (normalizer.cpp, tokens.cpp, transliterate.cpp). Not installed.
 #pragma once
 
 #include <unicode/utypes.h>
@@ -7,9 +7,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 
+#include "digest/normalize.hpp"
 #include "digest/result.hpp"
+#include "text/utf8.hpp"
 
 namespace digest::detail {
 
@@ -29,6 +32,18 @@ inline Error too_large(std::size_t size) {
 
 inline Error icu_error(const char* what, UErrorCode st) {
   return Error(ErrorCode::internal, std::string(what) + ": " + u_errorName(st));
+}
+
+// Checks `text` for the mode: strict fails on ill-formed UTF-8, lenient
+// repairs it into `storage` and points `text` at the repair.
+inline std::optional<Error> prepare(std::string_view& text, Utf8Mode mode, std::string& storage) {
+  if (text.size() > kMaxInput) return too_large(text.size());
+  std::size_t bad = find_invalid_utf8(text);
+  if (bad == std::string_view::npos) return std::nullopt;
+  if (mode == Utf8Mode::strict) return utf8_error(bad);
+  storage = repair_utf8(text);
+  text = storage;
+  return std::nullopt;
 }
 
 }  // namespace digest::detail

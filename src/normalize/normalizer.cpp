@@ -1,8 +1,7 @@
 // digest::Normalizer: the one place where text is folded. The ICU objects it
-// uses are process-wide: Normalizer2 instances (immutable, thread-safe), the
-// fold table (built lazily, lock-free), and a prototype of the Any-Latin
-// transliterator, of which each thread uses its own clone (it may not be
-// used by two threads at once). Tokens are made in tokens.cpp.
+// uses are process-wide: Normalizer2 instances (immutable, thread-safe) and
+// the fold table (built lazily, lock-free). Tokens are made in tokens.cpp,
+// transliteration in transliterate.cpp.
 #include "digest/normalize.hpp"
 
 #include <unicode/bytestream.h>
@@ -31,19 +30,8 @@ using detail::decode_utf8;
 using detail::icu_error;
 using detail::kMaxInput;
 using detail::too_large;
+using detail::prepare;
 using detail::utf8_error;
-
-// Checks `text` for the mode: strict fails on ill-formed UTF-8, lenient
-// repairs it into `storage` and points `text` at the repair.
-std::optional<Error> prepare(std::string_view& text, Utf8Mode mode, std::string& storage) {
-  if (text.size() > kMaxInput) return too_large(text.size());
-  std::size_t bad = detail::find_invalid_utf8(text);
-  if (bad == std::string_view::npos) return std::nullopt;
-  if (mode == Utf8Mode::strict) return utf8_error(bad);
-  storage = detail::repair_utf8(text);
-  text = storage;
-  return std::nullopt;
-}
 
 std::u32string decode_all(std::string_view valid) {
   std::u32string out;
@@ -96,24 +84,6 @@ const icu::Normalizer2& nfkc_instance() {
     return r;
   }();
   return *n;
-}
-
-// This thread's "Any-Latin; Latin-ASCII" transliterator, cloned from a
-// process-wide prototype built once.
-icu::Transliterator* latin_transliterator() {
-  static icu::Transliterator* proto = [] {
-    UErrorCode st = U_ZERO_ERROR;
-    icu::Transliterator* t = icu::Transliterator::createInstance(
-        icu::UnicodeString::fromUTF8("Any-Latin; Latin-ASCII"), UTRANS_FORWARD, st);
-    if (U_FAILURE(st)) {
-      delete t;
-      return static_cast<icu::Transliterator*>(nullptr);
-    }
-    return t;
-  }();
-  if (!proto) return nullptr;
-  thread_local std::unique_ptr<icu::Transliterator> mine(proto->clone());
-  return mine.get();
 }
 
 const NormalizerOptions& default_options() {
@@ -187,106 +157,6 @@ Result<std::string> Normalizer::search_key(std::string_view text) const {
 }
 
 bool Normalizer::strict_utf8() const noexcept { return options().utf8 == Utf8Mode::strict; }
-
-namespace {
-
-// Per-thread memo of transliterated words: news text repeats its words, and
-// ICU's Any-Latin costs microseconds per word. Bounded; cleared when full.
-class WordCache {
- public:
-  const std::string* find(std::string_view w) const {
-    auto it = map_.find(std::string(w));
-    return it == map_.end() ? nullptr : &it->second;
-  }
-  void put(std::string_view w, std::string v) {
-    if (map_.size() >= kMaxEntries) map_.clear();
-    map_.emplace(std::string(w), std::move(v));
-  }
-
- private:
-  static constexpr std::size_t kMaxEntries = 1 << 15;
-  std::unordered_map<std::string, std::string> map_;
-};
-
-bool ascii_word_byte(unsigned char c) {
-  return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
-}  // namespace
-
-Result<std::string> Normalizer::transliterate(std::string_view text) const {
-  std::string storage;
-  if (auto err = prepare(text, options().utf8, storage)) return std::move(*err);
-  if (detail::is_ascii(text)) return std::string(text);
-  icu::Transliterator* t = latin_transliterator();
-  if (!t) return Error(ErrorCode::internal, "ICU transliterator Any-Latin; Latin-ASCII unavailable");
-  thread_local WordCache cache;
-  // Word by word: a word is a run of non-ASCII characters and ASCII letters
-  // and digits; ASCII spaces and punctuation between words are copied.
-  std::string out;
-  out.reserve(text.size());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80 && !ascii_word_byte(c)) {
-      out.push_back(static_cast<char>(c));
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    bool ascii = true;
-    while (j < n) {
-      const auto d = static_cast<unsigned char>(text[j]);
-      if (d < 0x80 && !ascii_word_byte(d)) break;
-      if (d >= 0x80) ascii = false;
-      ++j;
-    }
-    std::string_view word = text.substr(i, j - i);
-    i = j;
-    if (ascii) {
-      out.append(word);
-      continue;
-    }
-    if (const std::string* hit = cache.find(word)) {
-      out.append(*hit);
-      continue;
-    }
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-    t->transliterate(u);
-    std::string latin;
-    u.toUTF8String(latin);
-    out.append(latin);
-    cache.put(word, std::move(latin));
-  }
-  return out;
-}
-
-Result<std::string> Normalizer::latin_key(std::string_view text) const {
-  auto key = search_key(text);
-  if (!key) return key;
-  if (detail::is_ascii(*key)) return key;
-  auto latin = transliterate(*key);
-  if (!latin) return latin;
-  auto folded = search_key(*latin);
-  if (!folded) return folded;
-  // What Any-Latin does not know (Mongolian, Yi, Cherokee, …) stays in its
-  // script: the key keeps its promise of [a-z0-9 ] by leaving it out.
-  std::string out;
-  out.reserve(folded->size());
-  bool space = false;
-  for (char c : *folded) {
-    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      if (space && !out.empty()) out += ' ';
-      space = false;
-      out += c;
-    } else if (c == ' ') {
-      space = true;
-    }
-  }
-  return out;
-}
 
 std::string Normalizer::dominant_script(std::string_view text) const {
   std::vector<std::uint32_t> counts(USCRIPT_CODE_LIMIT, 0);

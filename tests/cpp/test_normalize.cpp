@@ -2,12 +2,17 @@
 // meet and pairs that must stay apart, UTF-8 handling, and properties
 // (idempotence, offsets, canonical equivalence) over random strings.
 #include <gtest/gtest.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 
 #include <atomic>
+#include <cctype>
 #include <cstdlib>
+#include <memory>
 #include <random>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "digest/normalize.hpp"
@@ -296,6 +301,63 @@ TEST(NormalizeOther, Transliterate) {
   auto fa = N().transliterate("تهران");
   ASSERT_TRUE(fa.ok());
   for (char c : *fa) EXPECT_LT(static_cast<unsigned char>(c), 0x80u);
+}
+
+// transliterate() answers what ICU's "Any-Latin; Latin-ASCII" answers for
+// each word, though it replaces the second step by a table where it can:
+// checked on every character below U+3000 alone and beside a letter, a
+// combining mark and a character of another script, and on random words.
+TEST(NormalizeOther, TransliterateIsIcusAnyLatinLatinAscii) {
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> icu_t(icu::Transliterator::createInstance(
+      icu::UnicodeString::fromUTF8("Any-Latin; Latin-ASCII"), UTRANS_FORWARD, st));
+  ASSERT_TRUE(U_SUCCESS(st));
+  auto reference = [&](const std::string& word) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+    icu_t->transliterate(u);
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+  };
+  auto check = [&](const std::string& word) {
+    auto ours = N().transliterate(word);
+    ASSERT_TRUE(ours.ok());
+    ASSERT_EQ(*ours, reference(word)) << ::testing::PrintToString(word);
+  };
+  const char32_t neighbours[] = {U'a', 0x0301, 0x0434, 0x00E9};
+  for (char32_t c = 0x80; c < 0x3000; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string one;
+    digest::detail::append_utf8(one, c);
+    check(one);
+    for (char32_t n : neighbours) {
+      std::string before = one, after;
+      digest::detail::append_utf8(before, n);
+      digest::detail::append_utf8(after, n);
+      after += one;
+      check(before);
+      check(after);
+    }
+  }
+  static const std::pair<char32_t, char32_t> ranges[] = {
+      {'a', 'z'},       {0x00C0, 0x024F}, {0x0250, 0x02FF}, {0x0300, 0x036F}, {0x0370, 0x03FF},
+      {0x0400, 0x04FF}, {0x0590, 0x05FF}, {0x0600, 0x06FF}, {0x0900, 0x097F}, {0x0E00, 0x0E7F},
+      {0x1100, 0x11FF}, {0x1E00, 0x1FFF}, {0x2000, 0x206F}, {0x2100, 0x214F}, {0x3040, 0x30FF},
+      {0x4E00, 0x4E80}, {0xAC00, 0xAC40}, {0xFB50, 0xFDFF}, {0xFF00, 0xFFEF}};
+  std::mt19937 rng(seed(41));
+  for (int i = 0; i < 6000; ++i) {
+    std::string w;
+    // Mostly one script a word, as in text; sometimes mixed.
+    auto [lo, hi] = ranges[rng() % std::size(ranges)];
+    const std::size_t len = 1 + rng() % 10;
+    for (std::size_t k = 0; k < len; ++k) {
+      if (rng() % 5 == 0) std::tie(lo, hi) = ranges[rng() % std::size(ranges)];
+      char32_t c = lo + static_cast<char32_t>(rng() % (hi - lo + 1));
+      if (c < 0x80 && !std::isalnum(static_cast<int>(c))) c = 'q';  // keep it one word
+      digest::detail::append_utf8(w, c);
+    }
+    check(w);
+  }
 }
 
 TEST(NormalizeOther, LatinKey) {
