@@ -15,6 +15,7 @@
  *   c/digest.h         digest.hpp          digests, periods, sections
  *   c/render.h         render.hpp          Markdown, JSON and JSON Feed renderers
  *   c/stories.h        stories.hpp         near duplicates: MinHash, LSH, clusters, index
+ *   c/stream.h         json.hpp            files of any size, post by post (since 0.4)
  *
  * A guide: docs/capi.md.
  *
@@ -73,5 +74,6 @@
 #include "digest/c/render.h"
 #include "digest/c/arrow.h"
 #include "digest/c/stories.h"
+#include "digest/c/stream.h"
 
 #endif /* DIGEST_DIGESTCORE_H */

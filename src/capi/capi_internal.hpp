@@ -96,6 +96,12 @@ int read_feed_options(const dg_feed_options* opts, digest::FeedOptions& out);
 int read_tag_options(unsigned int fields, digest::TagOptions& out);
 // dg_format to JsonFormat (detect and wordpress included).
 int read_format(dg_format format, digest::JsonFormat& out);
+dg_format format_of(digest::JsonFormat f);
+// dg_import_options (NULL: the defaults) into `out` (json.cpp).
+int read_import_options(const dg_import_options* opts, digest::ImportOptions& out);
+// An import's result as a status and, when out_report is not NULL, a report
+// the caller owns (json.cpp).
+int finish_import(digest::Result<digest::ImportReport>&& r, dg_import_report** out_report);
 
 // Checked Gregorian dates (DG_E_INVALID_ARGUMENT naming `what` otherwise).
 int read_ymd(const dg_ymd& in, digest::Date& out, const char* what);

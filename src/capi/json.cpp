@@ -61,10 +61,6 @@ int read_feed_options(const dg_feed_options* opts, digest::FeedOptions& out) {
   return DG_OK;
 }
 
-}  // namespace dg
-
-namespace {
-
 dg_format format_of(digest::JsonFormat f) {
   switch (f) {
     case digest::JsonFormat::json_lines: return DG_FORMAT_JSON_LINES;
@@ -167,6 +163,14 @@ int finish_import(digest::Result<digest::ImportReport>&& r, dg_import_report** o
   }
   return DG_OK;
 }
+
+}  // namespace dg
+
+namespace {
+
+using dg::finish_import;
+using dg::format_of;
+using dg::read_import_options;
 
 int import_json(dg_collection* collection, const char* json, size_t json_len,
                 const digest::ImportOptions& options, dg_import_report** out_report) {

@@ -3,10 +3,18 @@
 // keys and forms are well-formed UTF-8 and idempotent (NFC, NFKC, display,
 // search key), strict mode fails exactly on ill-formed input with a
 // positioned one-line error, tokens lie in the text in order and spell the
-// key; the Latin key is [a-z0-9 ] only and idempotent.
+// key; the Latin key is [a-z0-9 ] only and idempotent. Two fast paths are
+// checked against the slow ones they replace: tokens against ICU's word
+// BreakIterator on every text, and each word's transliteration against
+// ICU's "Any-Latin; Latin-ASCII" itself.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <string_view>
+
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
 
 #include "digest/normalize.hpp"
 #include "fuzz_common.hpp"
@@ -51,6 +59,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(twice.ok() && *twice == *r);
   }
 
+  static const digest::Normalizer icu_words = [] {
+    digest::NormalizerOptions o;
+    o.always_icu_word_break = true;
+    return digest::Normalizer(o);
+  }();
+  auto slow = icu_words.tokens(text);
+  FUZZ_CHECK(slow.ok() && *slow == *toks);
+
   (void)lenient.dominant_script(text);
   if (size < 256) {
     auto l = lenient.latin_key(text);
@@ -58,6 +74,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (char c : *l) FUZZ_CHECK((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ');
     auto l2 = lenient.latin_key(*l);
     FUZZ_CHECK(l2.ok() && *l2 == *l);  // idempotent
+    // A text without ASCII separators is one word to transliterate().
+    if (valid && !text.empty()) {
+      bool one_word = true;
+      for (unsigned char c : text)
+        if (c < 0x80 && !((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+          one_word = false;
+      if (one_word) {
+        static std::unique_ptr<icu::Transliterator> icu_latin = [] {
+          UErrorCode st = U_ZERO_ERROR;
+          return std::unique_ptr<icu::Transliterator>(icu::Transliterator::createInstance(
+              icu::UnicodeString::fromUTF8("Any-Latin; Latin-ASCII"), UTRANS_FORWARD, st));
+        }();
+        FUZZ_CHECK(icu_latin != nullptr);
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+            icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+        icu_latin->transliterate(u);
+        std::string want;
+        u.toUTF8String(want);
+        auto got = lenient.transliterate(text);
+        FUZZ_CHECK(got.ok() && *got == want);
+      }
+    }
   }
   return 0;
 }
