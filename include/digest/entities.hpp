@@ -82,6 +82,8 @@ class DG_API Gazetteer {
 
   // Builds the automaton now (find() does it on demand otherwise).
   void compile() const;
+  // Whether the automaton is built for the dictionary as it is (since 0.4).
+  bool is_compiled() const noexcept;
 
   std::span<const GazetteerEntity> entities() const noexcept;
   const GazetteerEntity* find_entity(std::string_view id) const;

@@ -53,11 +53,10 @@ DG_API int dg_post_stream_next(dg_post_stream* stream, const dg_post** out) {
     *out = nullptr;
     stream->current.reset();
     if (stream->ended || stream->failed) return DG_OK;
+    stream->failed = true;  // until the call succeeds (an exception leaves it set)
     auto next = stream->stream->next();
-    if (!next.ok()) {
-      stream->failed = true;
-      return dg::set_error(next.error());
-    }
+    if (!next.ok()) return dg::set_error(next.error());
+    stream->failed = false;
     if (!*next) {
       stream->ended = true;
       return DG_OK;
@@ -92,10 +91,7 @@ DG_API int dg_post_stream_finish(dg_post_stream* stream, dg_import_report** out_
 }
 
 DG_API void dg_post_stream_free(dg_post_stream* stream) {
-  (void)dg::guard([&]() -> int {
-    delete stream;  // stops and joins the reading thread
-    return DG_OK;
-  });
+  delete stream;  // stops and joins the reading thread; keeps the last error
 }
 
 DG_API int dg_export_stream_open(const char* path, dg_format format,
@@ -154,8 +150,5 @@ DG_API int dg_export_stream_commit(dg_export_stream* stream, const dg_collection
 }
 
 DG_API void dg_export_stream_free(dg_export_stream* stream) {
-  (void)dg::guard([&]() -> int {
-    delete stream;  // an uncommitted file removes its temporary
-    return DG_OK;
-  });
+  delete stream;  // an uncommitted file removes its temporary; keeps the last error
 }

@@ -115,7 +115,10 @@ Status Gazetteer::Impl::add_entities(std::span<const GazetteerEntity> list,
                                                        std::to_string(GazetteerLimits::max_aliases) +
                                                        " aliases"));
   }
-  // Commit (only allocation can fail from here on).
+  // Commit (only allocation can fail from here on). The compiled form holds
+  // views into the entities and aliases, which the commit may move: it is
+  // marked stale first, so that a failure part way leaves no dangling view.
+  compiled.store(false, std::memory_order_release);
   for (auto& ne : new_entities) entities.push_back(std::move(ne));
   for (auto& [id, idx] : new_index) entity_index.emplace(id, idx);
   for (auto [idx, src] : merges) {
@@ -139,7 +142,6 @@ Status Gazetteer::Impl::add_entities(std::span<const GazetteerEntity> list,
     seen.insert(seen_key(r.entity, r.case_sensitive, r.key));
     aliases.push_back(std::move(r));
   }
-  compiled.store(false, std::memory_order_release);
   return {};
 }
 

@@ -251,6 +251,10 @@ EntityMatch Gazetteer::Impl::make_match(std::uint32_t alias, std::size_t begin,
 
 void Gazetteer::compile() const { impl_->ready(); }
 
+bool Gazetteer::is_compiled() const noexcept {
+  return impl_->compiled.load(std::memory_order_acquire);
+}
+
 std::size_t Gazetteer::automaton_bytes() const {
   if (!impl_->compiled.load(std::memory_order_acquire)) return 0;
   const Compiled& c = impl_->c;

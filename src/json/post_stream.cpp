@@ -29,6 +29,7 @@ struct __attribute__((visibility("hidden"))) PostStream::State {
   bool done = false, cancelled = false;
   std::optional<Error> error;
   std::exception_ptr exception;  // from a callback of the caller's
+  bool threw = false;            // the import ended with an exception
   ImportReport report;
   Collection sources;
   std::thread worker;
@@ -72,10 +73,16 @@ struct __attribute__((visibility("hidden"))) PostStream::State {
     } catch (const Cancelled&) {
     } catch (...) {
       thrown = std::current_exception();
+      // As with an error: the posts read before it come first.
+      try {
+        if (!filling.empty()) hand_over();
+      } catch (...) {  // cancelled meanwhile: nobody reads them
+      }
     }
     std::lock_guard lock(mutex);
     error = std::move(failure);
     exception = thrown;
+    threw = thrown != nullptr;
     done = true;
     changed.notify_all();
   }
@@ -94,7 +101,9 @@ struct __attribute__((visibility("hidden"))) PostStream::State {
   }
 
   Status end_status() {
+    // The exception is rethrown once; after it the stream stays failed.
     if (exception) std::rethrow_exception(std::exchange(exception, nullptr));
+    if (threw) return Error(ErrorCode::internal, "the import ended with an exception");
     if (error) return *error;
     return {};
   }
@@ -154,7 +163,7 @@ Result<std::size_t> PostStream::next_batch(std::vector<Post>& out, std::size_t m
 const ImportReport* PostStream::report() const {
   if (!state_) return nullptr;
   std::lock_guard lock(state_->mutex);
-  return state_->done && !state_->error && state_->ready.empty() &&
+  return state_->done && !state_->error && !state_->threw && state_->ready.empty() &&
                  state_->current_at >= state_->current.size()
              ? &state_->report
              : nullptr;

@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <optional>
 
 #include "json/json_internal.hpp"
 #include "text/utf8.hpp"
@@ -320,6 +321,11 @@ JsonFormat detect_format(std::string_view text, bool complete, bool* decided) {
   bool multiline = false;
   bool has_items = false, has_version = false, has_title = false;
   std::string version;
+  // What the first object's members say it is (a "digestcore" member, a
+  // "posts" array, a jsonfeed.org version). Unless a second record follows
+  // it on the next line: then it is a JSON Lines post with such extra
+  // members (export_json_lines writes posts first).
+  std::optional<JsonFormat> claimed;
   while (i < n) {
     char c = text[i];
     if (c == '"') {
@@ -332,12 +338,13 @@ JsonFormat detect_format(std::string_view text, bool complete, bool* decided) {
         std::size_t k = i;
         while (k < n && (is_ws(text[k]) || text[k] == ':')) ++k;
         std::string_view rest = text.substr(k < n ? k : n);
-        if (str == "digestcore") return JsonFormat::own;
-        if ((str == "posts" || str == "sources") && rest.starts_with("[")) return JsonFormat::own;
+        if (!claimed && str == "digestcore") claimed = JsonFormat::own;
+        if (!claimed && (str == "posts" || str == "sources") && rest.starts_with("["))
+          claimed = JsonFormat::own;
         if (str == "version" && rest.starts_with("\"")) {
           std::size_t vend = 0;
           version = unescape_for_detection(rest, 0, vend);
-          if (jsonfeed_version(version)) return JsonFormat::json_feed;
+          if (!claimed && jsonfeed_version(version)) claimed = JsonFormat::json_feed;
           has_version = true;
         }
         if (str == "items" && rest.starts_with("[")) has_items = true;
@@ -357,6 +364,10 @@ JsonFormat detect_format(std::string_view text, bool complete, bool* decided) {
       expect_key = depth == 1 && c == '{';
     } else if (c == '}' || c == ']') {
       if (--depth == 0) {
+        std::size_t k = i + 1;
+        while (k < n && is_ws(text[k])) ++k;
+        if (!multiline && k < n && text[k] == '{') return JsonFormat::json_lines;  // a second record
+        if (claimed) return *claimed;
         // A feed whose version is not a jsonfeed.org URL ("1.0"), or none.
         if (has_items && (has_version || has_title)) return JsonFormat::json_feed;
         return JsonFormat::json_lines;  // one record, maybe more after
@@ -369,6 +380,7 @@ JsonFormat detect_format(std::string_view text, bool complete, bool* decided) {
     ++i;
   }
   // The first value does not end within `text`.
+  if (claimed) return *claimed;
   if (complete) return has_items ? JsonFormat::json_feed : JsonFormat::own;  // truncated
   if (multiline) {
     if (decided) *decided = false;  // a multi-line value cannot be JSON Lines

@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "digest/normalize.hpp"
@@ -68,7 +69,7 @@ icu::Transliterator* thread_transliterator(const char* id) {
     ClonePool* pool = nullptr;
     icu::Transliterator* t = nullptr;
     ~Lease() {
-      if (t) pool->give(t);
+      if (t) pool->give(std::exchange(t, nullptr));  // a later use on this thread clones anew
     }
   };
   thread_local Lease lease;

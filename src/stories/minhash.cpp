@@ -44,8 +44,10 @@ std::uint32_t low32(std::uint64_t h) { return static_cast<std::uint32_t>(h); }
 
 // The signature kernel: out[i] = min over shingles x of hi32(mul[i]*x + add[i]).
 // GCC builds it twice on x86-64 and picks the AVX2 copy at load time where
-// the CPU has it (twice as fast as SSE2 here: bench/RESULTS.md).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// the CPU has it (twice as fast as SSE2 here: bench/RESULTS.md). Not under
+// ThreadSanitizer: the load-time resolver runs before its runtime is set up
+// and crashes the program.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
 __attribute__((target_clones("avx2", "default")))
 #endif
 void min_hashes(const std::uint32_t* shingles, std::size_t count, const std::uint64_t* mul,

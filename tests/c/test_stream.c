@@ -110,7 +110,8 @@ static void test_read(void) {
   CHECK(dg_last_error_position(&line, &offset) == DG_OK && line == POSTS + 2);
   CHECK(dg_post_stream_next(s, &p) == DG_OK && p == NULL);
   CHECK(dg_post_stream_finish(s, NULL, NULL) == DG_E_INVALID_ARGUMENT);
-  dg_post_stream_free(s);
+  dg_post_stream_free(s); /* keeps the last error, as every _free does */
+  CHECK(dg_last_error_code() == DG_E_INVALID_ARGUMENT);
 
   /* Skipping bad records, keeping the first of duplicates. */
   dg_import_options o;

@@ -57,6 +57,26 @@ TEST(Gazetteer, EmptyFindsNothing) {
   EXPECT_TRUE(g.find("").ok());
 }
 
+// The automaton is built on the first find after a change, or by compile();
+// any change makes it stale, and its matches then see the new aliases.
+TEST(Gazetteer, CompiledStateFollowsChanges) {
+  Gazetteer g;
+  EXPECT_FALSE(g.is_compiled());
+  ASSERT_TRUE(g.add("quay", std::vector<std::string>{"Quay Courier"}).ok());
+  EXPECT_FALSE(g.is_compiled());
+  ASSERT_EQ(g.find("read the Quay Courier")->size(), 1u);
+  EXPECT_TRUE(g.is_compiled());
+  ASSERT_TRUE(g.add("mole", std::vector<std::string>{"Harbour Mole"}).ok());
+  EXPECT_FALSE(g.is_compiled());
+  g.compile();
+  EXPECT_TRUE(g.is_compiled());
+  auto m = g.find("the Harbour Mole and the Quay Courier");
+  ASSERT_EQ(m->size(), 2u);
+  EXPECT_EQ((*m)[0].entity_id, "mole");
+  EXPECT_EQ((*m)[1].entity_id, "quay");
+  EXPECT_EQ((*m)[1].alias, "Quay Courier");
+}
+
 TEST(Gazetteer, SpellingsAcrossScripts) {
   Gazetteer g = sample();
   const std::vector<std::string> texts = {

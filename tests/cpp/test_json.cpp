@@ -870,6 +870,31 @@ TEST(JsonDetect, Formats) {
   EXPECT_EQ(detect_json_format(R"({"id":"a","title":"the \"digestcore\" key"})"), JsonFormat::json_lines);
   EXPECT_EQ(detect_json_format(""), JsonFormat::own);
   EXPECT_EQ(detect_json_format("42"), JsonFormat::own);
+  // A pretty document is decided by its members, even cut short.
+  EXPECT_EQ(detect_json_format("{\n  \"digestcore\": 1,\n  \"posts\": [\n"), JsonFormat::own);
+  EXPECT_EQ(detect_json_format("{\n  \"posts\": []\n}\n{\"id\": \"x\"}\n"), JsonFormat::own);
+}
+
+// export_json_lines writes posts first: a first post whose extra members
+// look like another format's ("digestcore", "posts", "items", a jsonfeed.org
+// "version") is still JSON Lines, because a second record follows it.
+TEST(JsonDetect, JsonLinesWhoseFirstPostHasOtherFormatsMembers) {
+  const std::string extras[] = {R"("digestcore":1)", R"("posts":[1,2])", R"("sources":[])",
+                                R"("items":[1],"version":"1")",
+                                R"("version":"https://jsonfeed.org/version/1.1")"};
+  for (const std::string& extra : extras) {
+    const std::string text = "{\"id\":\"a\",\"title\":\"A\"," + extra + "}\n" +
+                             "{\"id\":\"b\"}\n{\"source\":{\"id\":\"s\"}}\n";
+    EXPECT_EQ(detect_json_format(text), JsonFormat::json_lines) << text;
+    Collection c;
+    auto r = import_json(c, text);
+    ASSERT_TRUE(r.ok()) << extra << ": " << r.error().to_string();
+    EXPECT_EQ(c.size(), 2u);
+    // And what it exports reads back the same.
+    Collection back;
+    ASSERT_TRUE(import_json(back, export_json_lines(c)).ok()) << extra;
+    EXPECT_EQ(back, c) << extra;
+  }
 }
 
 // --- bad input ------------------------------------------------------------------

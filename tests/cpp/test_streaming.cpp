@@ -9,6 +9,8 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+#include <stdexcept>
+#include <string>
 
 #include "digest/curate.hpp"
 #include "digest/io.hpp"
@@ -196,6 +198,34 @@ TEST(PostStream, StopsEarlyAndReportsErrorsInPlace) {
   auto m = missing.next();
   ASSERT_FALSE(m.ok());
   EXPECT_EQ(m.error().code, ErrorCode::file_not_found);
+}
+
+// An exception from a callback of the caller's reaches next() once; the
+// stream stays failed after it and never reports a finished import.
+TEST(PostStream, AnExceptionEndsTheStreamForGood) {
+  TempFile bad(lines(30) + "not json\n" + post_line(31));
+  ImportOptions o;
+  o.skip_bad_records = true;
+  o.on_skipped = [](const Error&) { throw std::runtime_error("caller's callback failed"); };
+  PostStream s(bad.path, o, 8);
+  std::size_t got = 0;
+  bool thrown = false;
+  try {
+    while (true) {
+      auto r = s.next();
+      if (!r.ok() || !r->has_value()) break;
+      ++got;
+    }
+  } catch (const std::runtime_error&) {
+    thrown = true;
+  }
+  EXPECT_TRUE(thrown);
+  EXPECT_EQ(got, 30u);
+  auto after = s.next();
+  ASSERT_FALSE(after.ok());
+  EXPECT_EQ(after.error().code, ErrorCode::internal);
+  EXPECT_EQ(s.report(), nullptr);
+  EXPECT_EQ(s.sources(), nullptr);
 }
 
 Collection sample() {

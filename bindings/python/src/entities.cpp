@@ -162,9 +162,10 @@ py::object find_matches(const PyGazetteer& pg, const py::object& text) {
                     std::string(mt.entity_id), std::string(mt.alias)});
   };
   // A short text is matched in less time than releasing and taking back the
-  // GIL costs; a long one lets other threads run meanwhile.
+  // GIL costs; a long one lets other threads run meanwhile, and so does the
+  // first find after a change, which builds the automaton.
   constexpr std::size_t kKeepGilBytes = 8192;
-  if (u.view.size() <= kKeepGilBytes) with_shared(pg.mu, run);
+  if (u.view.size() <= kKeepGilBytes && pg.g.is_compiled()) with_shared(pg.mu, run);
   else nogil_shared(pg.mu, run);
   if (error) raise_error(*error);
   py::list out(ms.size());

@@ -28,24 +28,40 @@ struct PostReader {
   std::optional<ImportReport> report;
   std::vector<Source> sources;
 
-  // Stops the reading thread and waits for it (GIL released: it may be
-  // finishing a batch).
+  // Stops the reading thread and waits for it, with the GIL released (it
+  // may be finishing a batch). Called with the GIL held. The report and the
+  // sources are kept once the GIL is back, so that the properties, which
+  // read them with the GIL held, never race with this.
   void close() {
-    std::unique_ptr<PostStream> dying;
+    std::optional<ImportReport> final_report;
+    std::vector<Source> final_sources;
     {
       py::gil_scoped_release nogil;
       std::lock_guard<std::mutex> lock(mu);
-      dying = std::move(stream);
+      std::unique_ptr<PostStream> dying = std::move(stream);
       const bool all_handed_out = at >= buffered.size();
       buffered.clear();
       at = 0;
       if (dying && all_handed_out && dying->report()) {
-        report = *dying->report();
+        final_report = *dying->report();
         const auto all = dying->sources()->sources();
-        sources.assign(all.begin(), all.end());
+        final_sources.assign(all.begin(), all.end());
       }
-      dying.reset();
+      dying.reset();  // joins the reading thread
     }
+    if (final_report) {
+      report = std::move(final_report);
+      sources = std::move(final_sources);
+    }
+  }
+
+  // Python frees a reader with the GIL held: the reading thread is stopped
+  // and joined without it. (A thread blocked reading standard input ends
+  // only when the input does.)
+  ~PostReader() {
+    if (!stream) return;
+    py::gil_scoped_release nogil;
+    stream.reset();
   }
 
   py::object next() {
