@@ -23,6 +23,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "digest/json.hpp"
 #include "fuzz_common.hpp"
@@ -214,6 +215,31 @@ inline void run_import(std::string_view input, digest::JsonFormat format, bool s
     auto rd = digest::import_json(detected, input, import_options(digest::JsonFormat::detect, false));
     FUZZ_CHECK(rd.ok() == rs.ok());
     FUZZ_CHECK(detected == strict);
+  }
+
+  // Streaming (on_post) hands over what an import into an empty collection
+  // adds, in order, and keeps only the sources; it fails where that import
+  // fails (the posts before the failure have been handed over by then).
+  for (bool skip : {false, true}) {
+    digest::Collection plain;
+    auto rp = digest::import_json(plain, input, import_options(format, skip));
+    digest::Collection target;
+    std::vector<digest::Post> handed;
+    digest::ImportOptions so = import_options(format, skip);
+    so.on_post = [&](digest::Post&& p) { handed.push_back(std::move(p)); };
+    auto rt = digest::import_json(target, input, so);
+    FUZZ_CHECK(rt.ok() == rp.ok());
+    FUZZ_CHECK(target.posts().empty());
+    if (rp.ok() && rt.ok()) {
+      FUZZ_CHECK(rt->posts_added == rp->posts_added && rt->skipped_count == rp->skipped_count);
+      FUZZ_CHECK(handed.size() == plain.posts().size());
+      for (std::size_t i = 0; i < handed.size() && i < plain.posts().size(); ++i)
+        FUZZ_CHECK(handed[i] == plain.posts()[i]);
+      FUZZ_CHECK(target.sources().size() == plain.sources().size());
+    } else if (!rp.ok() && !rt.ok()) {
+      FUZZ_CHECK(rt.error().code == rp.error().code);
+      check_error(rt.error(), input.size());
+    }
   }
 
   // The file import allocates its 1 MiB read buffer each time, which costs
