@@ -6,7 +6,7 @@
 // key and text stop moving in step (fold.hpp). Text with letters that ICU
 // segments by dictionary (Chinese, Japanese, Thai, ...) is built again with
 // each character's span and cut by ICU's word BreakIterator, of which each
-// thread uses its own clone.
+// thread uses a clone of its own.
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
@@ -17,6 +17,7 @@
 #include "digest/normalize.hpp"
 #include "normalize/errors.hpp"
 #include "normalize/fold.hpp"
+#include "normalize/icu_clones.hpp"
 
 namespace digest {
 
@@ -27,20 +28,11 @@ using detail::kMaxInput;
 using detail::too_large;
 using detail::utf8_error;
 
-// This thread's word BreakIterator, cloned from a process-wide prototype.
+// This thread's word BreakIterator (icu_clones.hpp).
 icu::BreakIterator* word_breaker() {
-  static icu::BreakIterator* proto = [] {
-    UErrorCode st = U_ZERO_ERROR;
-    icu::BreakIterator* bi = icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st);
-    if (U_FAILURE(st)) {
-      delete bi;
-      return static_cast<icu::BreakIterator*>(nullptr);
-    }
-    return bi;
-  }();
-  if (!proto) return nullptr;
-  thread_local std::unique_ptr<icu::BreakIterator> mine(proto->clone());
-  return mine.get();
+  return detail::lent_clone<icu::BreakIterator>([](UErrorCode& st) {
+    return icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), st);
+  });
 }
 
 // Per-thread scratch for the key units, so that a call does not fault in

@@ -2,7 +2,7 @@
 // per-thread memo of words already seen. On unseen words most of ICU's time
 // went to the second step, so Latin-ASCII is replaced by a table where that
 // gives the same answer (see LatinAsciiTable). Each thread uses its own
-// clones of the transliterators (one may not be used by two threads at once).
+// clones of the transliterators (icu_clones.hpp).
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -18,70 +18,26 @@
 
 #include "digest/normalize.hpp"
 #include "normalize/errors.hpp"
+#include "normalize/icu_clones.hpp"
 
 namespace digest {
 
 namespace {
 
-// Clones of a transliterator, lent to threads: a thread takes one on first
-// use and gives it back when it ends, so that a new thread (a worker pool's,
-// a notebook's executor) reuses a clone instead of making one (about 0.1 ms
-// for Any-Latin, as long as transliterating a few dozen new words).
-class ClonePool {
- public:
-  explicit ClonePool(icu::Transliterator* proto) : proto_(proto) {}
-  icu::Transliterator* take() {
-    std::lock_guard lock(mutex_);
-    if (free_.empty()) return proto_->clone();
-    icu::Transliterator* t = free_.back();
-    free_.pop_back();
-    return t;
-  }
-  void give(icu::Transliterator* t) {
-    std::lock_guard lock(mutex_);
-    free_.push_back(t);
-  }
-
- private:
-  icu::Transliterator* proto_;
-  std::mutex mutex_;
-  std::vector<icu::Transliterator*> free_;
-};
-
-// This thread's transliterator `id`: a clone lent by the pool of `id` (one
-// pool per Which), built from a prototype made once; null when ICU cannot
-// build it. Pools and prototypes are never destroyed: threads may end after
-// static destructors have run.
-template <int Which>
-icu::Transliterator* thread_transliterator(const char* id) {
-  static ClonePool* pool = [id]() -> ClonePool* {
-    UErrorCode st = U_ZERO_ERROR;
-    icu::Transliterator* t = icu::Transliterator::createInstance(
-        icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD, st);
-    if (U_FAILURE(st)) {
-      delete t;
-      return nullptr;
-    }
-    return new ClonePool(t);
-  }();
-  if (!pool) return nullptr;
-  struct Lease {
-    ClonePool* pool = nullptr;
-    icu::Transliterator* t = nullptr;
-    ~Lease() {
-      if (t) pool->give(std::exchange(t, nullptr));  // a later use on this thread clones anew
-    }
-  };
-  thread_local Lease lease;
-  if (!lease.t) {
-    lease.pool = pool;
-    lease.t = pool->take();
-  }
-  return lease.t;
+icu::Transliterator* transliterator(const char* id, UErrorCode& status) {
+  return icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8(id), UTRANS_FORWARD,
+                                             status);
 }
 
-icu::Transliterator* any_latin() { return thread_transliterator<0>("Any-Latin"); }
-icu::Transliterator* latin_ascii() { return thread_transliterator<1>("Latin-ASCII"); }
+// This thread's transliterators (icu_clones.hpp).
+icu::Transliterator* any_latin() {
+  return detail::lent_clone<icu::Transliterator>(
+      [](UErrorCode& st) { return transliterator("Any-Latin", st); });
+}
+icu::Transliterator* latin_ascii() {
+  return detail::lent_clone<icu::Transliterator>(
+      [](UErrorCode& st) { return transliterator("Latin-ASCII", st); });
+}
 
 // ICU's Latin-ASCII is a filter ([:Latin:], [:Common:], [:Inherited:], 〇),
 // NFD, removal of marks after a Latin letter or digit, NFC, then a map of
