@@ -76,6 +76,7 @@ struct DateParseOptions {
   // default, so nothing silently becomes the first of a month; the match's
   // precision says what the text gave.
   bool allow_partial = false;
+  bool operator==(const DateParseOptions&) const = default;
 };
 
 // A date in its own calendar.

@@ -29,7 +29,6 @@
 #include <string_view>
 #include <system_error>
 #include <thread>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -41,7 +40,6 @@
 #include "digest/normalize.hpp"
 #include "objects.hpp"
 
-#include <datetime.h>  // CPython's datetime C API (after Python.h, which pybind11 includes)
 
 namespace digest::python {
 
@@ -559,11 +557,6 @@ std::int64_t epoch_micros(const DateTime& dt) {
   return s * 1000000;
 }
 
-// As parse_datetime: naive unless the text gave an offset; midnight without a time.
-py::object datetime_of(const DateTime& dt) {
-  return py_datetime(dt.date, dt.seconds.value_or(0), dt.utc_offset_minutes);
-}
-
 // The buffers of a date column (with_time false) or a timestamp column. For
 // Arrow: int32 days or int64 microseconds and a validity bitmap; for NumPy
 // and pandas: int64 with NumPy's NaT for a missing value.
@@ -593,7 +586,7 @@ py::object dates_out(const std::vector<std::optional<DateTime>>& r, const Target
                      const Plan& plan) {
   if (t.layout == Layout::list) {
     if (with_time)
-      return object_list(r.size(), [&](std::size_t i) { return r[i] ? datetime_of(*r[i]) : none(); }, &plan);
+      return object_list(r.size(), [&](std::size_t i) { return r[i] ? py_datetime(*r[i]) : none(); }, &plan);
     return object_list(r.size(), [&](std::size_t i) { return r[i] ? py_date(r[i]->date) : none(); }, &plan);
   }
   return t.shaper.attr(with_time ? "datetimes" : "dates")(*date_buffers(r, t.layout, with_time));
@@ -831,8 +824,6 @@ py::object attributions(const py::handle& values, const py::object& sources,
 // ---- the module functions --------------------------------------------------------
 
 void init_batch(py::module_& m) {
-  PyDateTime_IMPORT;
-  if (!PyDateTimeAPI) throw py::error_already_set();
 
   m.def(
       "parse_date_batch",

@@ -109,6 +109,9 @@ py::object datetime_to_python(const std::optional<DateTime>& dt);
 // when an offset is given (the datetime C API; common.cpp).
 py::object py_date(const Date& d);
 py::object py_datetime(const Date& d, int seconds, std::optional<int> offset_minutes);
+// Always a datetime, as parse_datetime gives it: midnight when there is no
+// time, aware when there is an offset.
+py::object py_datetime(const DateTime& dt);
 // A post's date as Python sees it: an aware datetime in UTC (a date
 // without a time is its midnight UTC; a time without an offset is taken as
 // UTC), or None. The same instant as the `posted_on` column of to_arrow.

@@ -197,11 +197,15 @@ py::object py_datetime(const Date& d, int seconds, std::optional<int> offset_min
                                                       seconds % 60, 0, tz, api->DateTimeType));
 }
 
+py::object py_datetime(const DateTime& dt) {
+  return py_datetime(dt.date, dt.seconds.value_or(0), dt.utc_offset_minutes);
+}
+
 py::object datetime_to_python(const std::optional<DateTime>& dt) {
   if (!dt) return py::none();
   // A date with an offset but no time cannot be a datetime.date: midnight.
   if (!dt->seconds && !dt->utc_offset_minutes) return py_date(dt->date);
-  return py_datetime(dt->date, dt->seconds.value_or(0), dt->utc_offset_minutes);
+  return py_datetime(*dt);
 }
 
 py::object utc_datetime_to_python(const std::optional<DateTime>& dt) {

@@ -12,7 +12,6 @@
 #include <string_view>
 #include <vector>
 
-
 #include "bindings.hpp"
 #include "digest/attribution.hpp"
 #include "digest/dates.hpp"
@@ -235,31 +234,23 @@ DateParseOptions options_of(const py::object& languages, const py::object& order
   return o;
 }
 
-py::object to_date(const Date& d) { return py_date(d); }
-
 // The reference as given: a date, or a naive datetime when it has a time.
 py::object reference_out(const DateParseOptions& o) {
   if (!o.reference) return py::none();
-  if (!o.reference_seconds) return to_date(*o.reference);
+  if (!o.reference_seconds) return py_date(*o.reference);
   return py_datetime(*o.reference, *o.reference_seconds, std::nullopt);
-}
-
-// Always a datetime: midnight when the text gave no time; aware when it gave
-// an offset or zone.
-py::object to_datetime(const DateTime& dt) {
-  return py_datetime(dt.date, dt.seconds.value_or(0), dt.utc_offset_minutes);
 }
 
 // date when there is no time, else datetime (DateMatch.value, readings).
 py::object to_value(const DateTime& dt) {
-  return dt.seconds ? to_datetime(dt) : to_date(dt.date);
+  return dt.seconds ? py_datetime(dt) : py_date(dt.date);
 }
 
 py::object date_or_none(const std::optional<DateTime>& dt) {
-  return dt ? to_date(dt->date) : py::object(py::none());
+  return dt ? py_date(dt->date) : py::object(py::none());
 }
 py::object datetime_or_none(const std::optional<DateTime>& dt) {
-  return dt ? to_datetime(*dt) : py::object(py::none());
+  return dt ? py_datetime(*dt) : py::object(py::none());
 }
 
 // Pickled form of a DateTime: (year, month, day, seconds, offset minutes).
@@ -433,12 +424,6 @@ const DateParser& default_parser() {
   return *p;
 }
 
-bool same_options(const DateParseOptions& x, const DateParseOptions& y) {
-  return x.languages == y.languages && x.order == y.order && x.reference == y.reference &&
-         x.reference_seconds == y.reference_seconds && x.allow_partial == y.allow_partial &&
-         x.yearless == y.yearless;
-}
-
 // The parser for an option set of the module-level functions, from a cache of
 // the last 16 option sets (most recent first): building a parser costs more
 // than parsing a date, and a caller passes the same options call after call.
@@ -448,7 +433,7 @@ std::shared_ptr<const DateParser> cached_parser(DateParseOptions options) {
   static std::vector<std::shared_ptr<const DateParser>> kept;
   std::lock_guard<std::mutex> lock(mu);
   for (std::size_t i = 0; i < kept.size(); ++i) {
-    if (!same_options(kept[i]->options(), options)) continue;
+    if (!(kept[i]->options() == options)) continue;
     std::rotate(kept.begin(), kept.begin() + static_cast<std::ptrdiff_t>(i),
                 kept.begin() + static_cast<std::ptrdiff_t>(i) + 1);
     return kept.front();
@@ -518,9 +503,7 @@ py::tuple parser_state(const DateParser& p) {
                         py::str(yearless_name(o.yearless)));
 }
 
-bool same_options(const DateParser& a, const DateParser& b) {
-  return same_options(a.options(), b.options());
-}
+bool same_options(const DateParser& a, const DateParser& b) { return a.options() == b.options(); }
 
 // ---- attribution -------------------------------------------------------------
 
@@ -943,7 +926,7 @@ void init_dates(py::module_& m) {
       [](const py::handle& calendar, int year, int month, int day) -> py::object {
         auto d = to_gregorian(CalendarDate{calendar_of(calendar), year, month, day});
         if (!d) return py::none();
-        return to_date(*d);
+        return py_date(*d);
       },
       py::arg("calendar"), py::arg("year"), py::arg("month"), py::arg("day"),
       DG_SIG("to_gregorian(calendar, year, month, day)",
