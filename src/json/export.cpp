@@ -193,22 +193,27 @@ std::string json_detail::write_json_feed(const Collection& c, const FeedOptions&
   Writer w(out, options.pretty);
   json_detail::open_feed_items(w, options);
   for (const Post& p : c.posts()) json_detail::write_feed_item(w, p);
+  json_detail::close_feed(w, c.sources(), extension);
+  out += '\n';
+  return out;
+}
+
+void json_detail::close_feed(Writer& w, std::span<const Source> sources,
+                             const std::function<void(Writer&)>& extension) {
   w.close(']');
-  if (!c.sources().empty() || extension) {
+  if (!sources.empty() || extension) {
     w.key("_digestcore");
     w.open('{');
-    if (!c.sources().empty()) {
+    if (!sources.empty()) {
       w.key("sources");
       w.open('[');
-      for (const Source& s : c.sources()) write_source(w, s);
+      for (const Source& s : sources) write_source(w, s);
       w.close(']');
     }
     if (extension) extension(w);
     w.close('}');
   }
   w.close('}');
-  out += '\n';
-  return out;
 }
 
 }  // namespace digest

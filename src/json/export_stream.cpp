@@ -95,17 +95,7 @@ Status ExportStream::finish(std::span<const Source> sources) {
     w.close('}');
     s.out += '\n';
   } else {
-    w.close(']');
-    if (!sources.empty()) {
-      w.key("_digestcore");
-      w.open('{');
-      w.key("sources");
-      w.open('[');
-      for (const Source& src : sources) json_detail::write_source(w, src);
-      w.close(']');
-      w.close('}');
-    }
-    w.close('}');
+    json_detail::close_feed(w, sources, {});
     s.out += '\n';
   }
   return s.flush(true);

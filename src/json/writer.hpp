@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -114,6 +115,11 @@ void write_post(Writer& w, const Post& p);
 // (export.cpp).
 void write_feed_item(Writer& w, const Post& p);
 void open_feed_items(Writer& w, const FeedOptions& options);
+// The rest of a feed after its items: the "_digestcore" object (the
+// sources, then what `extension` writes) when there is something to put in
+// it, and the end of the document (the caller adds the final newline).
+void close_feed(Writer& w, std::span<const Source> sources,
+                const std::function<void(Writer&)>& extension);
 bool is_post_field(std::string_view name);
 // A JSON Feed 1.1 of `c`; `extension`, when set, writes more members into the
 // top-level "_digestcore" object (after "sources"). For digests' feeds.
