@@ -17,7 +17,6 @@
 #include "json/json_internal.hpp"
 #include "model/id_set.hpp"
 #include "text/safe.hpp"
-#include "text/url.hpp"
 
 namespace digest::feed_detail {
 
@@ -166,12 +165,10 @@ class FeedImport final : public FeedSink {
     // An id met earlier in this input: resolved by the policy, as merge would.
     // Checking and streaming (on_post) keep the ids only, as digests.
     const bool ids_only = opt_.validate_only || bool(opt_.on_post);
+    const bool by_url = ids_only && !opt_.validate_only && opt_.on_duplicate == OnDuplicate::keep_first;
     Post* old = ids_only ? nullptr : temp_.find_post(p.id);
-    bool earlier = ids_only ? seen_ids_.contains(p.id) : old != nullptr;
-    if (!earlier && ids_only && !opt_.validate_only && opt_.on_duplicate == OnDuplicate::keep_first) {
-      const std::string key = detail::canonical_url(p.url);
-      earlier = target_.find_post(p.id) || (!key.empty() && !seen_urls_.insert(key));
-    }
+    bool earlier = ids_only ? (by_url && target_.find_post(p.id)) || !seen_posts_.add(p, by_url)
+                            : old != nullptr;
     if (earlier) {
       if (!policy) return duplicate(" (earlier in the input)");
       json_detail::count_duplicate(report_, opt_.on_duplicate);
@@ -186,7 +183,6 @@ class FeedImport final : public FeedSink {
                                line));
     ++report_.posts_added;
     if (ids_only) {
-      seen_ids_.insert(p.id);
       // Handed over once libxml2 returns: on_post may throw, and nothing may
       // unwind through C frames.
       if (!opt_.validate_only) streamed_.push_back(std::move(p));
@@ -249,8 +245,7 @@ class FeedImport final : public FeedSink {
   std::uint64_t bytes_ = 0, total_ = 0;
   std::size_t posts_seen_ = 0;
   std::optional<Error> pending_;
-  detail::IdSet seen_ids_;   // validate_only, on_post: the ids (as digests), for duplicates
-  detail::IdSet seen_urls_;  // on_post under keep_first: the canonical URLs
+  detail::SeenPosts seen_posts_;  // validate_only, on_post: what the posts were, for duplicates
   std::vector<Post> streamed_;  // on_post: read in this chunk, not yet handed over
 
   friend Result<ImportReport> run(FeedImport&, std::string_view, std::FILE*);

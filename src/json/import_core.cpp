@@ -9,7 +9,6 @@
 
 #include "feeds/feed_items.hpp"
 #include "json/importer.hpp"
-#include "text/url.hpp"
 #include "text/safe.hpp"
 
 namespace digest::json_detail {
@@ -325,7 +324,7 @@ void Importer::add_post(Post&& p, const char* at) {
     }
   }
   if (report_.posts_added >= opt_.max_posts) {
-    if (opt_.validate_only || opt_.on_post ? seen_post_ids_.contains(p.id)
+    if (opt_.validate_only || opt_.on_post ? seen_posts_.has_id(p.id)
                                            : temp_.find_post(p.id) != nullptr) {
       if (policy) return count_duplicate(report_, opt_.on_duplicate);
       duplicate_post(p.id, false, at);
@@ -338,12 +337,8 @@ void Importer::add_post(Post&& p, const char* at) {
       return count_duplicate(report_, opt_.on_duplicate);
     // Only the ids are kept, as 128-bit digests (model/id_set.hpp); streamed
     // under keep_first, the canonical URLs too.
-    bool repeated = !seen_post_ids_.insert(p.id);
-    if (!repeated && opt_.on_post && opt_.on_duplicate == OnDuplicate::keep_first) {
-      const std::string key = detail::canonical_url(p.url);
-      repeated = !key.empty() && !seen_urls_.insert(key);
-    }
-    if (repeated) {
+    const bool by_url = !opt_.validate_only && opt_.on_duplicate == OnDuplicate::keep_first;
+    if (!seen_posts_.add(p, by_url)) {
       if (policy) return count_duplicate(report_, opt_.on_duplicate);
       duplicate_post(p.id, false, at);
     }

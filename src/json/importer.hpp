@@ -279,7 +279,8 @@ class Importer {
   std::size_t lines_seen_ = 0;
   // validate_only: the ids seen, for duplicates, in place of the posts.
   // Streamed (on_post): the post ids, and under keep_first the canonical URLs.
-  detail::IdSet seen_post_ids_, seen_source_ids_, seen_urls_;
+  detail::SeenPosts seen_posts_;
+  detail::IdSet seen_source_ids_;
   std::vector<GazetteerEntity>* entities_ = nullptr;
   std::vector<std::size_t>* entity_offsets_ = nullptr;
   std::vector<ExtraField>* extra_ = nullptr;

@@ -2,6 +2,8 @@
 
 #include <xxhash.h>
 
+#include "text/url.hpp"
+
 namespace digest::detail {
 
 IdSet::Digest IdSet::digest_of(std::string_view id) noexcept {
@@ -39,6 +41,13 @@ bool IdSet::contains(std::string_view id) const {
   if (slots_.empty()) return false;
   const Digest d = digest_of(id);
   return slots_[slot_of(d)] == d;
+}
+
+bool SeenPosts::add(const Post& p, bool by_url) {
+  if (!ids_.insert(p.id)) return false;
+  if (!by_url) return true;
+  const std::string key = canonical_url(p.url);
+  return key.empty() || urls_.insert(key);
 }
 
 void IdSet::clear() noexcept {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "digest/model.hpp"
+
 namespace digest::detail {
 
 class IdSet {
@@ -31,6 +33,23 @@ class IdSet {
 
   std::vector<Digest> slots_;  // a power of two long, at most 3/4 full
   std::size_t size_ = 0;
+};
+
+// The posts an import met but did not keep (checking, streaming), as the
+// importers (JSON and feeds) need them to find duplicates: the ids, and,
+// when posts are also matched by canonical URL (a streamed keep_first), the
+// URLs, as digests. It answers as an import that keeps its posts does: ids
+// repeated within the input are resolved first, URLs after, so a post that
+// repeats an earlier URL still holds its id.
+class SeenPosts {
+ public:
+  // Records `p`; false when it repeats a post met before, by id or (with
+  // `by_url`) by canonical URL.
+  bool add(const Post& p, bool by_url);
+  bool has_id(std::string_view id) const { return ids_.contains(id); }
+
+ private:
+  IdSet ids_, urls_;
 };
 
 }  // namespace digest::detail

@@ -97,6 +97,46 @@ TEST(OnPost, DuplicatesAreFoundWithoutKeepingPosts) {
   EXPECT_EQ(r.error().code, ErrorCode::invalid_argument);
 }
 
+// Under keep_first a streamed import drops what a plain import drops, and
+// hands over what it keeps, in JSON Lines and in feeds alike. A plain import
+// resolves ids repeated within its input before it matches URLs: a post
+// dropped for repeating an earlier URL still holds its id, so a later post
+// with that id is dropped too.
+TEST(OnPost, KeepFirstMatchesAPlainImport) {
+  const std::string jsonl =
+      "{\"id\": \"a\", \"url\": \"https://quay.example/n/1\"}\n"
+      "{\"id\": \"b\", \"url\": \"https://quay.example/n/1?utm_source=x\"}\n"
+      "{\"id\": \"b\", \"url\": \"https://quay.example/n/2\"}\n"
+      "{\"id\": \"c\", \"url\": \"https://quay.example/n/3\"}\n"
+      "{\"id\": \"a\", \"url\": \"https://quay.example/n/4\"}\n";
+  const std::string rss =
+      "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Quay</title>"
+      "<link>https://quay.example/</link>"
+      "<item><guid>a</guid><link>https://quay.example/n/1</link></item>"
+      "<item><guid>b</guid><link>https://quay.example/n/1?utm_source=x</link></item>"
+      "<item><guid>b</guid><link>https://quay.example/n/2</link></item>"
+      "<item><guid>c</guid><link>https://quay.example/n/3</link></item>"
+      "<item><guid>a</guid><link>https://quay.example/n/4</link></item>"
+      "</channel></rss>";
+  for (const std::string& text : {jsonl, rss}) {
+    ImportOptions o;
+    o.on_duplicate = OnDuplicate::keep_first;
+    Collection plain;
+    auto rp = import_json(plain, text, o);
+    ASSERT_TRUE(rp.ok()) << rp.error().to_string();
+    std::vector<Post> got;
+    o.on_post = [&](Post&& p) { got.push_back(std::move(p)); };
+    Collection target;
+    auto rs = import_json(target, text, o);
+    ASSERT_TRUE(rs.ok()) << rs.error().to_string();
+    ASSERT_EQ(ids_of(got), (std::vector<std::string>{"a", "c"})) << text;
+    ASSERT_EQ(plain.size(), got.size());
+    for (std::size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], plain.posts()[i]) << text;
+    EXPECT_EQ(rs->posts_added, rp->posts_added);
+    EXPECT_EQ(rs->duplicates_kept_first, rp->duplicates_kept_first);
+  }
+}
+
 TEST(OnPost, BadLinesAreSkippedOrStopTheStream) {
   std::string text = lines(3) + "{\"id\": \"bad\", \"title\": 5}\n{\"id\": \"trunc\n" +
                      "{\"id\": \"bad-utf8\", \"title\": \"\xff\xfe\"}\n" + post_line(9);
