@@ -220,18 +220,23 @@ inline void run_import(std::string_view input, digest::JsonFormat format, bool s
   // Streaming (on_post) hands over what an import into an empty collection
   // adds, in order, and keeps only the sources; it fails where that import
   // fails (the posts before the failure have been handed over by then).
-  for (bool skip : {false, true}) {
+  // Under keep_first too, where duplicates go by id and canonical URL.
+  for (int run = 0; run < 4; ++run) {
+    const bool skip = run & 1;
+    digest::ImportOptions po = import_options(format, skip);
+    if (run & 2) po.on_duplicate = digest::OnDuplicate::keep_first;
     digest::Collection plain;
-    auto rp = digest::import_json(plain, input, import_options(format, skip));
+    auto rp = digest::import_json(plain, input, po);
     digest::Collection target;
     std::vector<digest::Post> handed;
-    digest::ImportOptions so = import_options(format, skip);
+    digest::ImportOptions so = po;
     so.on_post = [&](digest::Post&& p) { handed.push_back(std::move(p)); };
     auto rt = digest::import_json(target, input, so);
     FUZZ_CHECK(rt.ok() == rp.ok());
     FUZZ_CHECK(target.posts().empty());
     if (rp.ok() && rt.ok()) {
       FUZZ_CHECK(rt->posts_added == rp->posts_added && rt->skipped_count == rp->skipped_count);
+      FUZZ_CHECK(rt->duplicates_kept_first == rp->duplicates_kept_first);
       FUZZ_CHECK(handed.size() == plain.posts().size());
       for (std::size_t i = 0; i < handed.size() && i < plain.posts().size(); ++i)
         FUZZ_CHECK(handed[i] == plain.posts()[i]);
