@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The growth table of bench/RESULTS.md: time and peak RSS of the CLI's
-check, convert and digest and of Python's Collection.load, load(where=) and
-iter_posts, at several sizes of the same synthetic collection
+check, convert and digest and of Python's Collection.load, load(where=),
+iter_posts and iter_posts(...).to_arrow(), at several sizes of the same synthetic collection
 (make_posts.py), with the time per post.
 
     python3 bench/scale/growth.py --cli build/release/digestcore \\
@@ -62,6 +62,7 @@ def main():
         "py load": lambda p: python_step("c = d.Collection.load(p); assert len(c)") + [p],
         "py load where": lambda p: python_step(f"c = d.Collection.load(p, where='{WEEK}')") + [p],
         "py iter_posts": lambda p: python_step("n = sum(1 for _ in d.iter_posts(p)); assert n") + [p],
+        "py to_arrow": lambda p: python_step("t = d.iter_posts(p).to_arrow(); assert t.num_rows") + [p],
     }
     if args.only:
         steps = {k: v for k, v in steps.items() if k in args.only.split(",")}

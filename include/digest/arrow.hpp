@@ -8,9 +8,12 @@
 // what it yields beyond releasing each batch after reading it.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "digest/arrow_abi.h"
 #include "digest/digest.hpp"
@@ -42,6 +45,24 @@ DG_API Status export_sources_arrow(std::span<const Source> sources, ArrowSchema*
 // A digest, one row per post in digest order: section (the section's source
 // id, null for posts with no source), section_heading, then the post columns.
 DG_API Status export_digest_arrow(const Digest& digest, ArrowSchema* schema, ArrowArray* array);
+
+// Pulls posts for export_posts_arrow_stream: appends at most `max` posts to
+// `out` and returns how many it appended; 0 is the end, an error ends the
+// stream.
+using PostPull = std::function<Result<std::size_t>(std::vector<Post>& out, std::size_t max)>;
+
+// The posts `pull` gives, as an Arrow record batch stream (the columns of
+// export_posts_arrow, `rows` posts a batch at most): a file read by a
+// PostStream becomes columns in memory bounded by one batch of Post
+// objects, without a Collection. `pull` runs inside get_next, on the
+// consumer's thread; an error it returns is get_next's (EIO for io_error
+// and file_not_found, ENOMEM for limit_exceeded, else EINVAL) with its
+// to_string() from get_last_error, and is returned again by every later
+// call; the posts pulled before it come out first, in a batch of their
+// own. The consumer owns `out` and releases it. invalid_argument for a
+// null `out` or `rows` 0.
+DG_API Status export_posts_arrow_stream(PostPull pull, ArrowArrayStream* out,
+                                        std::size_t rows = 16384);
 
 struct ArrowImportReport {
   std::size_t posts_added = 0;

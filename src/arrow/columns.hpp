@@ -68,7 +68,11 @@ class TextBuilder {
   void append(std::string_view s) {
     bool valid = !(empty_is_null_ && s.empty());
     valid_.append(valid);
-    if (valid) data_.append(s);
+    if (valid && !s.empty()) {
+      std::size_t n = data_.size();
+      data_.resize(n + s.size());
+      std::memcpy(data_.data() + n, s.data(), s.size());
+    }
     offsets_.push_back(static_cast<std::int64_t>(data_.size()));
   }
   void append_null() {
@@ -81,7 +85,7 @@ class TextBuilder {
   bool empty_is_null_;
   Validity valid_;
   std::vector<std::int64_t> offsets_;
-  std::string data_;
+  Bytes data_;  // becomes the column's data buffer as it is
 };
 
 // list<utf8>: a list per row, never null (an empty list when none).
@@ -141,6 +145,25 @@ class BoolBuilder {
  private:
   Bytes bits_;
   std::int64_t length_ = 0;
+};
+
+// The post columns of export_posts_arrow (docs/arrow.md), built a post at
+// a time, so that a stream of posts need not be held to make a batch.
+class PostColumns {
+ public:
+  void append(const Post& p);
+  std::int64_t size() const { return rows_; }
+  // Appends the finished columns, in schema order, to `out`.
+  void finish(std::vector<Column>& out);
+
+ private:
+  TextBuilder id_{false}, title_, url_, source_, place_, excerpt_, body_, language_, cluster_,
+      story_, extra_;
+  TextListBuilder authors_, tags_;
+  FixedBuilder<std::int64_t> posted_{"tsu:UTC"}, published_{"tsu:UTC"};
+  FixedBuilder<std::int16_t> posted_offset_{"s"}, published_offset_{"s"};
+  BoolBuilder posted_time_, published_time_;
+  std::int64_t rows_ = 0;
 };
 
 // A struct column (a record batch at the top) of finished children.

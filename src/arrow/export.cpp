@@ -111,9 +111,8 @@ Column TextBuilder::finish(std::string name, bool nullable) {
   }
   c.buffers.push_back(std::move(offsets));
   // A zero-length data buffer must still be a valid pointer for some readers.
-  Bytes data(data_.begin(), data_.end());
-  if (data.empty()) data.push_back(0);
-  c.buffers.push_back(std::move(data));
+  if (data_.empty()) data_.push_back(0);
+  c.buffers.push_back(std::move(data_));
   return c;
 }
 
@@ -162,6 +161,62 @@ std::int64_t to_unix_micros(const DateTime& dt) {
   return us;
 }
 
+namespace {
+
+void append_date(const std::optional<DateTime>& d, FixedBuilder<std::int64_t>& when,
+                 BoolBuilder& has_time, FixedBuilder<std::int16_t>& offset) {
+  when.append(d ? std::optional<std::int64_t>(to_unix_micros(*d)) : std::nullopt);
+  has_time.append(d && d->seconds.has_value());
+  offset.append(d && d->utc_offset_minutes
+                    ? std::optional<std::int16_t>(static_cast<std::int16_t>(*d->utc_offset_minutes))
+                    : std::nullopt);
+}
+
+}  // namespace
+
+void PostColumns::append(const Post& p) {
+  id_.append(p.id);
+  title_.append(p.title);
+  url_.append(p.url);
+  source_.append(p.source);
+  place_.append(p.place);
+  excerpt_.append(p.excerpt);
+  body_.append(p.body);
+  language_.append(p.language);
+  authors_.append(p.authors);
+  tags_.append(p.tags);
+  append_date(p.posted_on, posted_, posted_time_, posted_offset_);
+  append_date(p.published_on, published_, published_time_, published_offset_);
+  cluster_.append(p.cluster);
+  story_.append(p.story);
+  if (p.extra.empty()) extra_.append_null();
+  else extra_.append(extra_fields_to_json(p.extra));
+  ++rows_;
+}
+
+void PostColumns::finish(std::vector<Column>& out) {
+  out.push_back(id_.finish("id", false));
+  out.push_back(title_.finish("title"));
+  out.push_back(url_.finish("url"));
+  out.push_back(source_.finish("source"));
+  out.push_back(place_.finish("place"));
+  out.push_back(excerpt_.finish("excerpt"));
+  out.push_back(body_.finish("body"));
+  out.push_back(language_.finish("language"));
+  out.push_back(authors_.finish("authors"));
+  out.push_back(tags_.finish("tags"));
+  out.push_back(posted_.finish("posted_on"));
+  out.push_back(posted_time_.finish("posted_on_has_time"));
+  out.push_back(posted_offset_.finish("posted_on_utc_offset"));
+  out.push_back(published_.finish("published_on"));
+  out.push_back(published_time_.finish("published_on_has_time"));
+  out.push_back(published_offset_.finish("published_on_utc_offset"));
+  // Added in 0.3, before extra so the older columns keep their places.
+  out.push_back(cluster_.finish("cluster"));
+  out.push_back(story_.finish("story"));
+  out.push_back(extra_.finish("extra"));
+}
+
 }  // namespace arrow_detail
 
 namespace {
@@ -171,59 +226,9 @@ using namespace arrow_detail;
 // The post columns, in schema order, appended to `out`.
 template <class PostAt>
 void post_columns(std::size_t n, PostAt&& at, std::vector<Column>& out) {
-  TextBuilder id(false), title, url, source, place, excerpt, body, language, cluster, story,
-      extra;
-  TextListBuilder authors, tags;
-  FixedBuilder<std::int64_t> posted("tsu:UTC"), published("tsu:UTC");
-  FixedBuilder<std::int16_t> posted_offset("s"), published_offset("s");
-  BoolBuilder posted_time, published_time;
-  auto date = [](const std::optional<DateTime>& d, FixedBuilder<std::int64_t>& when,
-                 BoolBuilder& has_time, FixedBuilder<std::int16_t>& offset) {
-    when.append(d ? std::optional<std::int64_t>(to_unix_micros(*d)) : std::nullopt);
-    has_time.append(d && d->seconds.has_value());
-    offset.append(d && d->utc_offset_minutes
-                      ? std::optional<std::int16_t>(static_cast<std::int16_t>(*d->utc_offset_minutes))
-                      : std::nullopt);
-  };
-  for (std::size_t i = 0; i < n; ++i) {
-    const Post& p = at(i);
-    id.append(p.id);
-    title.append(p.title);
-    url.append(p.url);
-    source.append(p.source);
-    place.append(p.place);
-    excerpt.append(p.excerpt);
-    body.append(p.body);
-    language.append(p.language);
-    authors.append(p.authors);
-    tags.append(p.tags);
-    date(p.posted_on, posted, posted_time, posted_offset);
-    date(p.published_on, published, published_time, published_offset);
-    cluster.append(p.cluster);
-    story.append(p.story);
-    if (p.extra.empty()) extra.append_null();
-    else extra.append(extra_fields_to_json(p.extra));
-  }
-  out.push_back(id.finish("id", false));
-  out.push_back(title.finish("title"));
-  out.push_back(url.finish("url"));
-  out.push_back(source.finish("source"));
-  out.push_back(place.finish("place"));
-  out.push_back(excerpt.finish("excerpt"));
-  out.push_back(body.finish("body"));
-  out.push_back(language.finish("language"));
-  out.push_back(authors.finish("authors"));
-  out.push_back(tags.finish("tags"));
-  out.push_back(posted.finish("posted_on"));
-  out.push_back(posted_time.finish("posted_on_has_time"));
-  out.push_back(posted_offset.finish("posted_on_utc_offset"));
-  out.push_back(published.finish("published_on"));
-  out.push_back(published_time.finish("published_on_has_time"));
-  out.push_back(published_offset.finish("published_on_utc_offset"));
-  // Added in 0.3, before extra so the older columns keep their places.
-  out.push_back(cluster.finish("cluster"));
-  out.push_back(story.finish("story"));
-  out.push_back(extra.finish("extra"));
+  PostColumns columns;
+  for (std::size_t i = 0; i < n; ++i) columns.append(at(i));
+  columns.finish(out);
 }
 
 Status check_out(ArrowSchema* schema, ArrowArray* array) {

@@ -5,8 +5,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "capi/capi_internal.hpp"
+#include "digest/arrow.hpp"
 #include "digest/io.hpp"
 #include "digest/json.hpp"
 
@@ -87,6 +89,31 @@ DG_API int dg_post_stream_finish(dg_post_stream* stream, dg_import_report** out_
         return st;
     if (out_sources) *out_sources = sources.release();
     return DG_OK;
+  });
+}
+
+DG_API int dg_post_stream_to_arrow(dg_post_stream* stream, size_t rows,
+                                   struct ArrowArrayStream* out) {
+  return dg::guard([&]() -> int {
+    if (!stream) return dg::null_argument("stream");
+    if (!out) return dg::null_argument("out");
+    out->release = nullptr;
+    stream->current.reset();
+    // The flags follow the posts pulled, so that dg_post_stream_finish
+    // answers as after dg_post_stream_next.
+    auto pull = [stream](std::vector<digest::Post>& posts,
+                         std::size_t max) -> digest::Result<std::size_t> {
+      if (stream->ended) return std::size_t(0);
+      if (stream->failed)
+        return digest::Error(digest::ErrorCode::invalid_argument, "the post stream failed");
+      stream->failed = true;  // until the call succeeds
+      auto got = stream->stream->next_batch(posts, max);
+      if (!got.ok()) return got;
+      stream->failed = false;
+      if (*got == 0) stream->ended = true;
+      return got;
+    };
+    return dg::finish(digest::export_posts_arrow_stream(pull, out, rows == 0 ? 16384 : rows));
   });
 }
 

@@ -1,8 +1,10 @@
 /* The C API of streams (digest/c/stream.h): a file read post by post, with
  * its errors in place and its report and sources at the end; posts written
  * post by post to a file that is replaced only on commit, with the same
- * bytes as a whole export; and bad arguments. */
+ * bytes as a whole export; a stream's posts as Arrow batches; and bad
+ * arguments. */
 #define _POSIX_C_SOURCE 200809L /* mkdtemp */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -159,6 +161,75 @@ static void test_read(void) {
 }
 
 /* Streams `in` into `out` in `format`, post by post, with its sources. */
+/* The rest of a stream as Arrow batches: bounded, in order, then the end
+ * (and the report), or the error in place. */
+static void test_arrow(void) {
+  char good[128], bad[128];
+  path_in(good, sizeof good, "arrow_good.jsonl");
+  path_in(bad, sizeof bad, "arrow_bad.jsonl");
+  write_lines(good, 0);
+  write_lines(bad, 1);
+
+  dg_post_stream *s = NULL;
+  const dg_post *p = NULL;
+  CHECK(dg_post_stream_open(good, NULL, &s) == DG_OK);
+  CHECK(dg_post_stream_next(s, &p) == DG_OK && p != NULL); /* p0 by hand */
+  struct ArrowArrayStream arrow;
+  CHECK(dg_post_stream_to_arrow(s, 1000, &arrow) == DG_OK);
+  struct ArrowSchema schema;
+  CHECK(arrow.get_schema(&arrow, &schema) == 0 && strcmp(schema.format, "+s") == 0);
+  CHECK(schema.n_children > 0 && strcmp(schema.children[0]->name, "id") == 0);
+  schema.release(&schema);
+  int64_t lengths[8] = {0};
+  int batches = 0;
+  struct ArrowArray batch;
+  while (arrow.get_next(&arrow, &batch) == 0 && batch.release) {
+    if (batches < 8) lengths[batches] = batch.length;
+    ++batches;
+    batch.release(&batch);
+  }
+  CHECK(batches == 3 && lengths[0] == 1000 && lengths[1] == 1000 && lengths[2] == POSTS - 2001);
+  arrow.release(&arrow);
+  dg_import_report *report = NULL;
+  size_t added = 0;
+  CHECK(dg_post_stream_finish(s, &report, NULL) == DG_OK);
+  CHECK(dg_import_report_posts_added(report, &added) == DG_OK && added == POSTS);
+  dg_import_report_free(report);
+  dg_post_stream_free(s);
+
+  /* Straight into a collection, in batches of the default size. */
+  s = NULL;
+  CHECK(dg_post_stream_open(good, NULL, &s) == DG_OK);
+  CHECK(dg_post_stream_to_arrow(s, 0, &arrow) == DG_OK);
+  dg_collection *c = NULL;
+  CHECK(dg_collection_new(&c) == DG_OK);
+  CHECK(dg_collection_import_arrow(c, &arrow, 0, &added) == DG_OK && added == POSTS);
+  dg_collection_free(c);
+  dg_post_stream_free(s);
+
+  /* The error after the posts before it, for good. */
+  s = NULL;
+  CHECK(dg_post_stream_open(bad, NULL, &s) == DG_OK);
+  CHECK(dg_post_stream_to_arrow(s, 512, &arrow) == DG_OK);
+  int64_t rows = 0;
+  int st;
+  while ((st = arrow.get_next(&arrow, &batch)) == 0 && batch.release) {
+    rows += batch.length;
+    batch.release(&batch);
+  }
+  CHECK(rows == POSTS && st == EINVAL);
+  const char *message = arrow.get_last_error(&arrow);
+  CHECK(message != NULL && strstr(message, "arrow_bad.jsonl:3002:") != NULL);
+  CHECK(arrow.get_next(&arrow, &batch) == EINVAL);
+  arrow.release(&arrow);
+  CHECK(dg_post_stream_finish(s, NULL, NULL) == DG_E_INVALID_ARGUMENT);
+  dg_post_stream_free(s);
+
+  CHECK(dg_post_stream_to_arrow(NULL, 0, &arrow) == DG_E_INVALID_ARGUMENT);
+  unlink(good);
+  unlink(bad);
+}
+
 static void copy_streamed(const char *in, const char *out, dg_format format) {
   dg_post_stream *r = NULL;
   dg_export_stream *w = NULL;
@@ -236,6 +307,7 @@ int main(void) {
     return 1;
   }
   test_read();
+  test_arrow();
   test_write();
   rmdir(dir);
   if (failures) {

@@ -9,7 +9,9 @@
 //   the same answer and adds nothing; max_posts fails exactly the imports
 //   that exceed it;
 // - whatever imports exports (own format pretty and compact, JSON Lines,
-//   JSON Feed) to valid JSON without lone surrogates that reads back equal;
+//   JSON Feed) to valid JSON without lone surrogates that reads back equal,
+//   and its posts go through an Arrow stream of small batches and read back
+//   equal;
 // - detection agrees with the format it names;
 // - JSON Lines streamed from a file gives the same result as from memory
 //   (for one input in eight).
@@ -25,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "digest/arrow.hpp"
 #include "digest/json.hpp"
 #include "fuzz_common.hpp"
 
@@ -101,6 +104,24 @@ inline void check_round_trips(const digest::Collection& c) {
   digest::Collection from_feed;
   FUZZ_CHECK(digest::import_json(from_feed, feed, format_only(JsonFormat::json_feed)).ok());
   FUZZ_CHECK(from_feed == c);
+
+  // Posts pulled two at a time into batches of three rows.
+  std::size_t at = 0;
+  ArrowArrayStream arrow;
+  FUZZ_CHECK(digest::export_posts_arrow_stream(
+                 [&](std::vector<digest::Post>& out, std::size_t max) -> digest::Result<std::size_t> {
+                   std::size_t n = 0;
+                   for (; n < max && n < 2 && at < c.posts().size(); ++n) out.push_back(c.posts()[at++]);
+                   return n;
+                 },
+                 &arrow, 3)
+                 .ok());
+  digest::Collection from_arrow;
+  auto ra = digest::import_posts_arrow(from_arrow, &arrow);
+  FUZZ_CHECK(ra.ok());
+  FUZZ_CHECK(from_arrow.posts().size() == c.posts().size());
+  for (std::size_t i = 0; i < c.posts().size() && i < from_arrow.posts().size(); ++i)
+    FUZZ_CHECK(from_arrow.posts()[i] == c.posts()[i]);
 }
 
 // A scratch file for the streamed JSON Lines import, one per process.

@@ -135,6 +135,32 @@ def digest_to_pandas(self: _core.Digest) -> Any:
     return _to_pandas(digest_to_arrow(self))
 
 
+def reader_to_arrow(self: _core.PostReader, rows: int = 16384) -> Any:
+    """to_arrow(self, rows=16384)
+
+    The posts not yet read, as a pyarrow.Table with the columns of
+    Collection.to_arrow, built in C++ batches of at most ``rows`` posts: a
+    file becomes columns without a Post object per row, and the table costs
+    less memory than the file. An error in the file is raised as by
+    iteration. Afterwards report and sources are set."""
+    pa = _pyarrow()
+    capsule = self._arrow_stream(rows)
+    try:
+        return pa.RecordBatchReader._import_from_c_capsule(capsule).read_all()
+    except Exception as e:  # pyarrow's type for get_next's errno
+        failure = e
+    self._raise_arrow_error()  # digestcore's error, with its position
+    raise failure  # pragma: no cover - pyarrow's own failure
+
+
+def reader_to_pandas(self: _core.PostReader, rows: int = 16384) -> Any:
+    """to_pandas(self, rows=16384)
+
+    The posts not yet read, as a pandas.DataFrame (the columns of
+    Collection.to_pandas), by way of to_arrow."""
+    return _to_pandas(reader_to_arrow(self, rows))
+
+
 def install() -> None:
     C, D = _core.Collection, _core.Digest
     C.to_arrow = to_arrow
@@ -144,5 +170,8 @@ def install() -> None:
     C.sources_to_pandas = sources_to_pandas
     C.from_arrow = staticmethod(from_arrow)
     C.from_pandas = staticmethod(from_pandas)
+    R = _core.PostReader
+    R.to_arrow = reader_to_arrow
+    R.to_pandas = reader_to_pandas
     D.to_arrow = digest_to_arrow
     D.to_pandas = digest_to_pandas

@@ -1,13 +1,16 @@
 // digestcore.iter_posts: the posts of a file one at a time, read by
 // PostStream (json.hpp) on a thread of its own, so a file of any size is
 // walked in bounded memory. Each post is a standalone Post (the reader keeps
-// nothing once it is handed over).
+// nothing once it is handed over). The same reader is an Arrow stream
+// (export_posts_arrow_stream), for a table without a Post object per row.
+#include <cerrno>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <vector>
 
 #include "bindings.hpp"
+#include "digest/arrow.hpp"
 #include "digest/json.hpp"
 #include "objects.hpp"
 
@@ -21,38 +24,39 @@ struct PostReader {
   std::unique_ptr<PostStream> stream;  // null once closed or at the end
   std::vector<Post> buffered;
   std::size_t at = 0;
-  std::mutex mu;  // one __next__ at a time; taken with the GIL released
+  // One __next__ or Arrow batch at a time, and the report and sources
+  // below; taken with the GIL released.
+  std::mutex mu;
   std::string name;
   // Once the file has been read to its end: what the import read and the
   // sources the file defined.
   std::optional<ImportReport> report;
   std::vector<Source> sources;
+  // The error an Arrow stream over the reader met, for to_arrow to raise
+  // as digestcore's own error in place of the consumer's.
+  std::optional<Error> arrow_error;
 
-  // Stops the reading thread and waits for it, with the GIL released (it
-  // may be finishing a batch). Called with the GIL held. The report and the
-  // sources are kept once the GIL is back, so that the properties, which
-  // read them with the GIL held, never race with this.
+  // Stops the reading thread (mu held) and, when every post read was
+  // handed out, keeps the report and the sources.
+  void end_locked() {
+    std::unique_ptr<PostStream> dying = std::move(stream);
+    const bool all_handed_out = at >= buffered.size();
+    buffered.clear();
+    at = 0;
+    if (dying && all_handed_out && dying->report()) {
+      report = *dying->report();
+      const auto all = dying->sources()->sources();
+      sources.assign(all.begin(), all.end());
+    }
+    dying.reset();  // joins the reading thread
+  }
+
+  // Called with the GIL held; waits for the reading thread without it (it
+  // may be finishing a batch).
   void close() {
-    std::optional<ImportReport> final_report;
-    std::vector<Source> final_sources;
-    {
-      py::gil_scoped_release nogil;
-      std::lock_guard<std::mutex> lock(mu);
-      std::unique_ptr<PostStream> dying = std::move(stream);
-      const bool all_handed_out = at >= buffered.size();
-      buffered.clear();
-      at = 0;
-      if (dying && all_handed_out && dying->report()) {
-        final_report = *dying->report();
-        const auto all = dying->sources()->sources();
-        final_sources.assign(all.begin(), all.end());
-      }
-      dying.reset();  // joins the reading thread
-    }
-    if (final_report) {
-      report = std::move(final_report);
-      sources = std::move(final_sources);
-    }
+    py::gil_scoped_release nogil;
+    std::lock_guard<std::mutex> lock(mu);
+    end_locked();
   }
 
   // Python frees a reader with the GIL held: the reading thread is stopped
@@ -62,6 +66,22 @@ struct PostReader {
     if (!stream) return;
     py::gil_scoped_release nogil;
     stream.reset();
+  }
+
+  // For the Arrow stream, on whatever thread its consumer calls from: the
+  // posts not yet handed out first, then the stream's.
+  Result<std::size_t> pull(std::vector<Post>& out, std::size_t max) {
+    std::lock_guard<std::mutex> lock(mu);
+    std::size_t n = 0;
+    while (at < buffered.size() && n < max) {
+      out.push_back(std::move(buffered[at++]));
+      ++n;
+    }
+    if (n > 0 || !stream) return n;
+    Result<std::size_t> got = stream->next_batch(out, max);
+    if (!got.ok()) arrow_error = got.error();
+    else if (*got == 0) end_locked();
+    return got;
   }
 
   py::object next() {
@@ -92,8 +112,43 @@ struct PostReader {
   }
 };
 
+void free_stream_capsule(PyObject* capsule) {
+  auto* s = static_cast<ArrowArrayStream*>(PyCapsule_GetPointer(capsule, "arrow_array_stream"));
+  if (!s) {
+    PyErr_Clear();
+    return;
+  }
+  if (s->release) s->release(s);  // not taken by a consumer
+  delete s;
+}
+
+// __arrow_c_stream__: the stream keeps the reader alive, and its batches
+// are built without the GIL when the consumer releases it.
+py::object arrow_stream(const std::shared_ptr<PostReader>& reader, std::size_t rows) {
+  auto stream = std::make_unique<ArrowArrayStream>();
+  stream->release = nullptr;
+  unwrap(export_posts_arrow_stream(
+      [reader](std::vector<Post>& out, std::size_t max) { return reader->pull(out, max); },
+      stream.get(), rows));
+  py::object capsule = py::reinterpret_steal<py::object>(
+      PyCapsule_New(stream.get(), "arrow_array_stream", free_stream_capsule));
+  if (!capsule) {
+    stream->release(stream.get());
+    throw py::error_already_set();
+  }
+  stream.release();
+  return capsule;
+}
+
+template <class T>
+T locked_copy(PostReader& r, T PostReader::*member) {
+  py::gil_scoped_release nogil;
+  std::lock_guard<std::mutex> lock(r.mu);
+  return r.*member;
+}
+
 void init_stream(py::module_& m) {
-  py::class_<PostReader>(m, "PostReader",
+  py::class_<PostReader, std::shared_ptr<PostReader>>(m, "PostReader",
                          "The posts of a file, one at a time (iter_posts). Iterate over it, or "
                          "use it in a with block to stop reading early.")
       .def("__iter__", [](py::object self) { return self; },
@@ -105,19 +160,51 @@ void init_stream(py::module_& m) {
       .def_property_readonly(
           "report",
           [](PostReader& r) -> py::object {
-            if (!r.report) return py::none();
-            return py::cast(*r.report);
+            auto report = locked_copy(r, &PostReader::report);
+            if (!report) return py::none();
+            return py::cast(*report);
           },
           "Once the file has been read to its end: its ImportReport (posts read, skipped "
           "records, repairs, duplicates); None before, or when reading stopped early.")
       .def_property_readonly(
           "sources",
           [](PostReader& r) -> py::object {
-            if (!r.report) return py::none();
-            return frozen_sources(r.sources);
+            if (!locked_copy(r, &PostReader::report)) return py::none();
+            return frozen_sources(locked_copy(r, &PostReader::sources));
           },
           "Once the file has been read to its end: the sources it defined (read-only "
           "copies); None before.")
+      .def(
+          "__arrow_c_stream__",
+          [](const std::shared_ptr<PostReader>& r, const py::object&) {
+            return arrow_stream(r, 16384);
+          },
+          py::arg("requested_schema") = py::none(),
+          DG_SIG("__arrow_c_stream__(self, requested_schema=None)",
+                 "The posts not yet read, as an Arrow stream capsule (the columns of "
+                 "Collection.to_arrow, 16384 rows a batch): pyarrow, polars or DuckDB read the "
+                 "file into columns without a Post object per row. It reads the reader's "
+                 "posts; once it has given its end, report and sources are set. The requested "
+                 "schema is not applied."))
+      .def(
+          "_arrow_stream",
+          [](const std::shared_ptr<PostReader>& r, std::size_t rows) {
+            if (rows == 0) raise_error(ErrorCode::invalid_argument, "rows must be at least 1",
+                                       "rows");
+            return arrow_stream(r, rows);
+          },
+          py::arg("rows"),
+          DG_SIG("_arrow_stream(self, rows)",
+                 "__arrow_c_stream__ with batches of at most rows posts (used by to_arrow)."))
+      .def(
+          "_raise_arrow_error",
+          [](PostReader& r) {
+            auto error = locked_copy(r, &PostReader::arrow_error);
+            if (error) raise_error(*error);
+          },
+          DG_SIG("_raise_arrow_error(self)",
+                 "Raises the error an Arrow stream over the reader met, if any (used by "
+                 "to_arrow)."))
       .def("close", &PostReader::close,
            DG_SIG("close(self)", "Stops reading; the iterator then ends. Safe to call twice."))
       .def("__enter__", [](py::object self) { return self; },
@@ -144,7 +231,7 @@ void init_stream(py::module_& m) {
                       "iter_posts keeps no earlier posts: on_duplicate must be 'error' or "
                       "'keep_first'",
                       "on_duplicate");
-        auto reader = std::make_unique<PostReader>();
+        auto reader = std::make_shared<PostReader>();
         reader->name = path_arg(path);
         reader->stream = std::make_unique<PostStream>(reader->name, std::move(o));
         return reader;

@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "digest/arrow_abi.h"
 #include "digest/c/errors.h"
 #include "digest/c/json.h"
 #include "digest/c/model.h"
@@ -56,6 +57,19 @@ DG_API int dg_post_stream_next(dg_post_stream *stream, const dg_post **out);
  * DG_E_INVALID_ARGUMENT. Since 0.4. */
 DG_API int dg_post_stream_finish(dg_post_stream *stream, dg_import_report **out_report,
                                  dg_collection **out_sources);
+
+/* The stream's remaining posts as an Arrow record batch stream, with the
+ * columns of dg_collection_posts_to_arrow (docs/arrow.md), at most `rows`
+ * posts a batch (0: 16384): a file of any size becomes columns without a
+ * collection, in memory bounded by one batch. *out borrows `stream`: keep
+ * the stream until *out is released, and call nothing else on it
+ * meanwhile. An error in the input is get_next's (EINVAL, EIO or ENOMEM)
+ * with its one-line message from get_last_error. Once get_next has given
+ * the end, dg_post_stream_finish works as after dg_post_stream_next. The
+ * caller owns *out and calls its release callback (or hands it to a
+ * consumer that does). Since 0.4. */
+DG_API int dg_post_stream_to_arrow(dg_post_stream *stream, size_t rows,
+                                   struct ArrowArrayStream *out);
 
 /* Stops the reading thread if it still runs and frees the stream; accepts
  * NULL. Since 0.4. */
