@@ -153,19 +153,29 @@ od::array Importer::get_array(od::value& v, std::size_t level) {
   return a;
 }
 
-// A string; null reads as absent (false). Anything else is wrong_type.
-bool Importer::get_string(od::value& v, std::string& out, std::size_t level, bool null_ok) {
+// A string, viewed in the parser's buffer until the next value is read;
+// null reads as absent (false). Anything else is wrong_type.
+bool Importer::get_string_view(od::value& v, std::string_view& out, std::size_t level,
+                               bool null_ok) {
   const char* at = loc(v);
-  std::string_view s;
-  auto e = v.get_string().get(s);
+  auto e = v.get_string().get(out);
   if (e == simdjson::INCORRECT_TYPE) {
     if (null_ok && type_of(v) == od::json_type::null) {
-      out.clear();
+      out = {};
       return false;
     }
     wrong_type(v, "a string", level);
   }
   if (e) fail_json(e, at);
+  return true;
+}
+
+bool Importer::get_string(od::value& v, std::string& out, std::size_t level, bool null_ok) {
+  std::string_view s;
+  if (!get_string_view(v, s, level, null_ok)) {
+    out.clear();
+    return false;
+  }
   out.assign(s.data(), s.size());
   return true;
 }
@@ -217,8 +227,8 @@ void Importer::get_string_array(od::value& v, std::vector<std::string>& out, std
 
 void Importer::get_date(od::value& v, std::optional<DateTime>& out, std::size_t level, bool utc) {
   const char* at = loc(v);
-  std::string s;
-  if (!get_string(v, s, level)) {
+  std::string_view s;  // no copy: read at once
+  if (!get_string_view(v, s, level)) {
     out.reset();
     return;
   }

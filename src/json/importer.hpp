@@ -114,6 +114,8 @@ class Importer {
   void check_level(std::size_t level, const char* at);
   od::object get_object(od::value& v, std::size_t level);
   od::array get_array(od::value& v, std::size_t level);
+  bool get_string_view(od::value& v, std::string_view& out, std::size_t level,
+                       bool null_ok = true);
   bool get_string(od::value& v, std::string& out, std::size_t level, bool null_ok = true);
   void get_id(od::value& v, std::string& out, std::size_t level, bool numbers_ok);
   // `comma_list_ok`: outside strict mode a string is read as a comma-separated
