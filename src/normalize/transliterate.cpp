@@ -1,12 +1,16 @@
 // Transliteration: ICU's "Any-Latin; Latin-ASCII", word by word, with a
-// per-thread memo of words already seen. On unseen words most of ICU's time
-// went to the second step, so Latin-ASCII is replaced by a table where that
-// gives the same answer (see LatinAsciiTable). Each thread uses its own
-// clones of the transliterators (icu_clones.hpp).
+// per-thread memo of words already seen. On unseen words ICU's time is
+// avoided where a table gives the same answer: a word of letters of one
+// alphabet is the concatenation of its letters' answers when ICU's rules
+// have no context for them (LetterTable), and Latin-ASCII after Any-Latin
+// is a map of single characters on most text (LatinAsciiTable). Each thread
+// uses its own clones of the transliterators (icu_clones.hpp).
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <array>
 #include <atomic>
@@ -129,8 +133,9 @@ bool ascii_word_byte(unsigned char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-// "Any-Latin; Latin-ASCII" of one word, appended to `out`.
-Status transliterate_word(std::string_view word, std::string& out) {
+// "Any-Latin; Latin-ASCII" of one word through ICU (Latin-ASCII from the
+// table where it gives ICU's answer), appended to `out`.
+Status icu_transliterate_word(std::string_view word, std::string& out) {
   icu::Transliterator* to_latin = any_latin();
   if (!to_latin) return Error(ErrorCode::internal, "ICU transliterator Any-Latin unavailable");
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
@@ -142,6 +147,132 @@ Status transliterate_word(std::string_view word, std::string& out) {
   to_ascii->transliterate(u);
   u.toUTF8String(out);
   return {};
+}
+
+// Letters of the alphabets ICU transliterates letter by letter for the most
+// part (Greek, Cyrillic, Armenian, Hebrew, Arabic with Persian and Urdu,
+// Georgian), each with ICU's answer alone. A word made only of letters of
+// one script that are all context-free is transliterated here, as the
+// concatenation of its letters' answers.
+//
+// A letter is context-free when, through ICU, every pair of it with the
+// context-free letters of its script already known (both orders, and
+// itself twice) gives the concatenation of their answers; it is checked
+// the first time it is met, against what is known then, and a letter known
+// later is checked against it in turn. So every pair of context-free
+// letters of a script has been checked, whatever the order they were met
+// in. ICU's rules for these scripts look at most one letter around (final
+// sigma, a vowel after a consonant, a capital before a capital); the tests
+// compare with ICU on random words of each script. The table is built from
+// the ICU the library runs with, so it follows that ICU's rules.
+class LetterTable {
+ public:
+  // Appends the transliteration of `word` and returns true, or returns false
+  // (out unchanged) when it needs ICU.
+  bool append(std::string_view word, std::string& out) {
+    const std::size_t size_before = out.size();
+    UScriptCode script = USCRIPT_INVALID_CODE;
+    const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+    const auto length = static_cast<int32_t>(word.size());
+    for (int32_t i = 0; i < length;) {
+      UChar32 c;
+      U8_NEXT(bytes, i, length, c);
+      const Entry* e = c >= kFirst && c < kLimit ? entry(c) : nullptr;
+      if (!e || !e->context_free || (script != USCRIPT_INVALID_CODE && e->script != script)) {
+        out.resize(size_before);
+        return false;
+      }
+      script = e->script;
+      out.append(e->latin);
+    }
+    return true;
+  }
+
+ private:
+  static constexpr UChar32 kFirst = 0x0370, kLimit = 0x1100;
+  struct Entry {
+    bool context_free = false;
+    UScriptCode script = USCRIPT_INVALID_CODE;
+    std::string latin;
+  };
+
+  static bool alphabet(UScriptCode s) {
+    switch (s) {
+      case USCRIPT_GREEK: case USCRIPT_CYRILLIC: case USCRIPT_ARMENIAN: case USCRIPT_HEBREW:
+      case USCRIPT_ARABIC: case USCRIPT_GEORGIAN:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  static bool letter(UChar32 c) {
+    switch (u_charType(c)) {
+      case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
+      case U_OTHER_LETTER:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  static std::string icu_answer(const std::string& word) {
+    std::string out;
+    if (!icu_transliterate_word(word, out)) return {};
+    return out;
+  }
+
+  const Entry* entry(UChar32 c) {
+    const auto slot = static_cast<std::size_t>(c - kFirst);
+    if (const Entry* e = ready_[slot].load(std::memory_order_acquire)) return e;
+    std::lock_guard lock(mutex_);
+    if (const Entry* e = ready_[slot].load(std::memory_order_relaxed)) return e;
+    auto made = std::make_unique<Entry>();
+    UErrorCode status = U_ZERO_ERROR;
+    made->script = uscript_getScript(c, &status);
+    if (U_SUCCESS(status) && alphabet(made->script) && letter(c)) {
+      std::string utf8;
+      icu::UnicodeString(c).toUTF8String(utf8);
+      made->latin = icu_answer(utf8);
+      made->context_free = !made->latin.empty() && checks_out(utf8, *made);
+      if (made->context_free) known_.push_back({made.get(), std::move(utf8)});
+    }
+    const Entry* e = made.get();
+    entries_.push_back(std::move(made));
+    ready_[slot].store(e, std::memory_order_release);
+    return e;
+  }
+
+  // Every pair of the new letter with the known ones of its script, and
+  // itself twice, gives the concatenation of the answers.
+  bool checks_out(const std::string& utf8, const Entry& e) const {
+    if (icu_answer(utf8 + utf8) != e.latin + e.latin) return false;
+    for (const Known& k : known_) {
+      if (k.entry->script != e.script) continue;
+      if (icu_answer(utf8 + k.utf8) != e.latin + k.entry->latin) return false;
+      if (icu_answer(k.utf8 + utf8) != k.entry->latin + e.latin) return false;
+    }
+    return true;
+  }
+
+  struct Known {
+    const Entry* entry;
+    std::string utf8;
+  };
+  std::array<std::atomic<const Entry*>, kLimit - kFirst> ready_{};
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Entry>> entries_;
+  std::vector<Known> known_;  // the context-free letters, in the order met
+};
+
+LetterTable& letter_table() {
+  static auto* table = new LetterTable();  // never destroyed: threads may outlive statics
+  return *table;
+}
+
+Status transliterate_word(std::string_view word, std::string& out) {
+  if (letter_table().append(word, out)) return {};
+  return icu_transliterate_word(word, out);
 }
 
 }  // namespace
